@@ -8,7 +8,7 @@ namespace frontmap::cli {
 
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> table = {
-
+        {"import", "import dated control polygons (any OGR source) into the store", make_import_command},
     };
     return table;
 }

@@ -7,6 +7,6 @@
 
 namespace frontmap::cli {
 
-
+std::unique_ptr<Command> make_import_command();  // cli/command_import.cpp
 
 }  // namespace frontmap::cli
