@@ -44,8 +44,10 @@ public:
     }
 
     int run() override {
+        // Read and check every file before the store is opened (or created).
+        const auto prepared = layers::prepare_control_import(inputs_, options_);
         auto store = layers::Store::open(store_);
-        const auto report = layers::import_control(store, inputs_, options_);
+        const auto report = layers::write_control_import(store, prepared);
         if (!quiet_) {
             int repaired = 0;
             std::string first = report.files.front().valid_from, last = first;

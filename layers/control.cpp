@@ -67,14 +67,6 @@ struct PendingFile {
     std::string valid_from;
 };
 
-struct ReadFile {
-    std::string path;
-    std::string valid_from;
-    std::vector<unsigned char> wkb;  // valid MultiPolygon, WGS84
-    int polygons = 0;
-    bool repaired = false;
-};
-
 std::vector<PendingFile> expand_inputs(const std::vector<std::string>& inputs, const ImportOptions& options) {
     std::vector<PendingFile> out;
     auto add = [&](const fs::path& file) {
@@ -133,7 +125,7 @@ const OGRSpatialReference& wgs84() {
     return srs;
 }
 
-ReadFile read_polygons(const GeoContext& ctx, const PendingFile& pending) {
+PreparedFile read_polygons(const GeoContext& ctx, const PendingFile& pending) {
     const std::string what = "failed to import '" + pending.path + "'";
     CPLErrorReset();
     DatasetPtr ds(GDALDataset::Open(pending.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
@@ -205,7 +197,7 @@ ReadFile read_polygons(const GeoContext& ctx, const PendingFile& pending) {
     GeosGeomPtr valid = make_valid_polygonal(ctx, merged.get());
     if (GEOSisEmpty_r(h, valid.get()) == 1) throw InputError(what, "it holds no polygon with an area");
 
-    ReadFile out{pending.path, pending.valid_from, geos_to_wkb(ctx, valid.get()),
+    PreparedFile out{pending.path, pending.valid_from, geos_to_wkb(ctx, valid.get()),
                  GEOSGetNumGeometries_r(h, valid.get()), !was_valid};
     return out;
 }
@@ -289,18 +281,25 @@ void check_import_options(const ImportOptions& options) {
     }
 }
 
-ImportReport import_control(Store& store, const std::vector<std::string>& inputs, const ImportOptions& options) {
+PreparedImport prepare_control_import(const std::vector<std::string>& inputs, const ImportOptions& options) {
     check_import_options(options);
     if (inputs.empty()) throw UsageError("failed to import", "no file or directory given");
     ensure_gdal();
-
-    // Read and check everything first: nothing is written unless every file is good.
     const std::vector<PendingFile> pending = expand_inputs(inputs, options);
     GeoContext ctx;
-    std::vector<ReadFile> files;
-    files.reserve(pending.size());
-    for (const auto& p : pending) files.push_back(read_polygons(ctx, p));
+    PreparedImport out{options, {}};
+    out.files.reserve(pending.size());
+    for (const auto& p : pending) out.files.push_back(read_polygons(ctx, p));
+    return out;
+}
 
+ImportReport import_control(Store& store, const std::vector<std::string>& inputs, const ImportOptions& options) {
+    return write_control_import(store, prepare_control_import(inputs, options));
+}
+
+ImportReport write_control_import(Store& store, const PreparedImport& prepared) {
+    const ImportOptions& options = prepared.options;
+    const auto& files = prepared.files;
     ImportReport report;
     OGRLayer& control = store.layer("control");
     OGRFeatureDefn* defn = control.GetLayerDefn();

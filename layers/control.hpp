@@ -41,7 +41,27 @@ struct ImportReport {
     int replaced_rows = 0;   // rows of earlier imports (same source and date) removed
 };
 
-// Throws UsageError for bad options, InputError for bad files, StoreError for store failures.
+// Every input read, reprojected, merged and repaired, not yet written (WKB, WGS84 MultiPolygon).
+struct PreparedFile {
+    std::string path;
+    std::string valid_from;
+    std::vector<unsigned char> wkb;
+    int polygons = 0;
+    bool repaired = false;
+};
+struct PreparedImport {
+    ImportOptions options;
+    std::vector<PreparedFile> files;
+};
+
+// Reads and checks every input (no store needed: the CLI reads before it opens or creates the
+// store, so bad input leaves no store behind). Throws UsageError for bad options, InputError
+// naming the file for bad files.
+PreparedImport prepare_control_import(const std::vector<std::string>& inputs, const ImportOptions& options);
+// Writes a prepared import in one transaction (replacing rows of the same source and date).
+// Throws StoreError; the store is then left as it was.
+ImportReport write_control_import(Store& store, const PreparedImport& prepared);
+// Both in turn.
 ImportReport import_control(Store& store, const std::vector<std::string>& inputs, const ImportOptions& options);
 
 // Checks the options alone (what the CLI validates before opening anything).
