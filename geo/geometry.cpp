@@ -172,11 +172,13 @@ GeosGeomPtr polygonal_part(const GeoContext& ctx, const GEOSGeometry* g) {
     return make_multipolygon(ctx, std::move(parts));
 }
 
-GeosGeomPtr make_valid_polygonal(const GeoContext& ctx, const GEOSGeometry* g) {
+GeosGeomPtr make_valid_polygonal(const GeoContext& ctx, const GEOSGeometry* g, bool* repaired) {
     GEOSContextHandle_t h = ctx.geos();
+    if (repaired != nullptr) *repaired = false;
     GeosGeomPtr poly = polygonal_part(ctx, g);
     if (GEOSisEmpty_r(h, poly.get()) == 1) return poly;
     if (ctx.predicate(GEOSisValid_r(h, poly.get()), "validity check")) return poly;
+    if (repaired != nullptr) *repaired = true;
 
     std::unique_ptr<GEOSMakeValidParams, MakeValidParamsDeleter> params(GEOSMakeValidParams_create_r(h),
                                                                         MakeValidParamsDeleter{h});

@@ -37,7 +37,8 @@ GeosGeomPtr geos_empty_multipolygon(const GeoContext& ctx);
 // GEOSMakeValid (structure method, so overlapping parts are unioned, not XOR-ed), points and
 // lines produced by the repair (collapsed slivers) are dropped. Returns an empty MultiPolygon
 // when nothing polygonal remains. Valid polygonal input is returned unchanged (as a MultiPolygon).
-GeosGeomPtr make_valid_polygonal(const GeoContext& ctx, const GEOSGeometry* g);
+// `repaired`, when given, is set to whether the repair had to change anything.
+GeosGeomPtr make_valid_polygonal(const GeoContext& ctx, const GEOSGeometry* g, bool* repaired = nullptr);
 
 // Every Polygon in `g` (a Polygon, MultiPolygon or collection, recursively) as one MultiPolygon.
 GeosGeomPtr polygonal_part(const GeoContext& ctx, const GEOSGeometry* g);

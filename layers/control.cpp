@@ -1,6 +1,9 @@
 #include "layers/control.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <cctype>
 #include <chrono>
 #include <filesystem>
@@ -193,12 +196,12 @@ PreparedFile read_polygons(const GeoContext& ctx, const PendingFile& pending) {
         GeosGeomPtr collection = ctx.own(coll, "collection of the file's polygons");
         merged = polygonal_part(ctx, collection.get());
     }
-    const bool was_valid = ctx.predicate(GEOSisValid_r(h, merged.get()), "validity check");
-    GeosGeomPtr valid = make_valid_polygonal(ctx, merged.get());
+    bool repaired = false;
+    GeosGeomPtr valid = make_valid_polygonal(ctx, merged.get(), &repaired);
     if (GEOSisEmpty_r(h, valid.get()) == 1) throw InputError(what, "it holds no polygon with an area");
 
     PreparedFile out{pending.path, pending.valid_from, geos_to_wkb(ctx, valid.get()),
-                 GEOSGetNumGeometries_r(h, valid.get()), !was_valid};
+                 GEOSGetNumGeometries_r(h, valid.get()), repaired};
     return out;
 }
 
@@ -286,10 +289,45 @@ PreparedImport prepare_control_import(const std::vector<std::string>& inputs, co
     if (inputs.empty()) throw UsageError("failed to import", "no file or directory given");
     ensure_gdal();
     const std::vector<PendingFile> pending = expand_inputs(inputs, options);
-    GeoContext ctx;
+    // Files are read in parallel (each thread with its own GeoContext; GDAL datasets are not
+    // shared). The error reported is that of the first bad file in name order, as if serial.
+    const std::size_t n = pending.size();
+    std::vector<std::optional<PreparedFile>> results(n);
+    std::vector<std::exception_ptr> errors(n);
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> failed{false};
+    auto worker = [&] {
+        try {
+            GeoContext ctx;
+            for (std::size_t i = next++; i < n && !failed; i = next++) {
+                try {
+                    results[i] = read_polygons(ctx, pending[i]);
+                } catch (...) {
+                    errors[i] = std::current_exception();
+                    failed = true;
+                }
+            }
+        } catch (...) {
+            // A context that cannot start: record it against the first file not yet read.
+            const std::size_t i = std::min(next.load(), n - 1);
+            if (!errors[i]) errors[i] = std::current_exception();
+            failed = true;
+        }
+    };
+    const unsigned threads = std::clamp<unsigned>(std::thread::hardware_concurrency(), 1U, 4U);
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < std::min<std::size_t>(threads, n); ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (errors[i]) std::rethrow_exception(errors[i]);
+    }
     PreparedImport out{options, {}};
-    out.files.reserve(pending.size());
-    for (const auto& p : pending) out.files.push_back(read_polygons(ctx, p));
+    out.files.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!results[i]) throw InputError("failed to import '" + pending[i].path + "'", "it was not read");
+        out.files.push_back(std::move(*results[i]));
+    }
     return out;
 }
 
