@@ -88,7 +88,8 @@ GeosGeomPtr settlement_footprint(const GeoContext& ctx, LonLat centre, std::int6
 }
 
 GeosGeomPtr settlement_area(const GeoContext& ctx, LonLat centre, std::int64_t population,
-                            const std::vector<LonLat>& neighbours, const FootprintOptions& opt) {
+                            const std::vector<Neighbour>& neighbours, const FootprintOptions& opt,
+                            double absorb_ratio) {
     GEOSContextHandle_t h = ctx.geos();
     LocalProjection aeqd(ctx, centre, Kind::equidistant);
     const double radius_m = footprint_radius_km(population, opt) * 1000.0;
@@ -97,12 +98,13 @@ GeosGeomPtr settlement_area(const GeoContext& ctx, LonLat centre, std::int64_t p
     // Only neighbours closer than twice the radius can move a bisector into the footprint.
     std::vector<double> coords = {0.0, 0.0};
     for (const auto& n : neighbours) {
-        GeosGeomPtr p = geos_point(ctx, n);
+        GeosGeomPtr p = geos_point(ctx, n.pos);
         GeosGeomPtr local = aeqd.forward(p.get());
         double x = 0, y = 0;
         if (GEOSGeomGetX_r(h, local.get(), &x) == 0 || GEOSGeomGetY_r(h, local.get(), &y) == 0) continue;
         const double d = std::hypot(x, y);
         if (d < 1.0 || d >= 2 * radius_m) continue;
+        if (d < radius_m && static_cast<double>(n.population) < absorb_ratio * static_cast<double>(population)) continue;
         coords.push_back(x);
         coords.push_back(y);
     }

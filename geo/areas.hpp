@@ -33,11 +33,20 @@ double footprint_radius_km(std::int64_t population, const FootprintOptions& opt 
 GeosGeomPtr settlement_footprint(const GeoContext& ctx, LonLat centre, std::int64_t population,
                                  const FootprintOptions& opt = {});
 
-// The settlement's Voronoi cell among `neighbours` (other settlements' points; the settlement
-// itself and points within 1 m of it are ignored), clipped to its footprint. With no neighbour
-// close enough to matter this is the footprint.
+struct Neighbour {
+    LonLat pos;
+    std::int64_t population = 0;
+};
+
+// The settlement's Voronoi cell (GEOSVoronoiDiagram) among `neighbours`, clipped to its
+// footprint. Ignored: points within 1 m (the settlement itself), points farther than twice the
+// radius (they cannot cut the footprint), and smaller places inside the footprint with less
+// than `absorb_ratio` of the population (a suburb or an absorbed village is part of the town,
+// not a rival: without this rule one village would slice a city in half). With no neighbour
+// left this is the footprint.
 GeosGeomPtr settlement_area(const GeoContext& ctx, LonLat centre, std::int64_t population,
-                            const std::vector<LonLat>& neighbours, const FootprintOptions& opt = {});
+                            const std::vector<Neighbour>& neighbours, const FootprintOptions& opt = {},
+                            double absorb_ratio = 0.25);
 
 enum class Part { north, north_east, east, south_east, south, south_west, west, north_west, centre, outskirts };
 

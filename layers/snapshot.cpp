@@ -238,8 +238,8 @@ std::vector<Region> pre2022_regions(Base& base) {
     return out;
 }
 
-std::vector<LonLat> neighbours(Base& base, LonLat centre, double radius_km, std::int64_t self_id) {
-    std::vector<LonLat> out;
+std::vector<Neighbour> neighbours(Base& base, LonLat centre, double radius_km, std::int64_t self_id) {
+    std::vector<Neighbour> out;
     OGRLayer* places = base.layer("places");
     if (places == nullptr) return out;
     const double dlat = 2 * radius_km / 110.574;
@@ -252,7 +252,7 @@ std::vector<LonLat> neighbours(Base& base, LonLat centre, double radius_km, std:
         const OGRGeometry* g = f->GetGeometryRef();
         if (g == nullptr || wkbFlatten(g->getGeometryType()) != wkbPoint) continue;
         const auto* p = g->toPoint();
-        out.push_back({p->getX(), p->getY()});
+        out.push_back({{p->getX(), p->getY()}, int64(*f, "population")});
     }
     places->SetSpatialFilter(nullptr);
     return out;
@@ -453,7 +453,7 @@ MapData load_map_data(Store& store, const std::string& date, std::optional<Exten
         const bool is_point = place->wkb.empty() ||
                               GEOSGeomTypeId_r(h, geos_from_wkb(ctx, place->wkb.data(), place->wkb.size()).get()) == GEOS_POINT;
         if (is_point) {
-            std::vector<LonLat> near;
+            std::vector<Neighbour> near;
             if (options.voronoi) {
                 near = neighbours(base, place->pos, footprint_radius_km(place->population, options.footprint),
                                   place->geonames_id);

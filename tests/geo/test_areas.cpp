@@ -150,7 +150,7 @@ TEST(Areas, VoronoiCellStopsHalfWayToANeighbour) {
     const double dlon = 2.0 / (111.320 * std::cos(kPokrovsk.lat * std::numbers::pi / 180));
     const LonLat east{kPokrovsk.lon + dlon, kPokrovsk.lat};
     GeosGeomPtr fp = settlement_footprint(ctx, kPokrovsk, 60'000);
-    GeosGeomPtr cell = settlement_area(ctx, kPokrovsk, 60'000, {east, kPokrovsk /* itself: ignored */});
+    GeosGeomPtr cell = settlement_area(ctx, kPokrovsk, 60'000, {{east, 40'000}, {kPokrovsk, 60'000} /* itself */});
     ASSERT_TRUE(ctx.predicate(GEOSisValid_r(ctx.geos(), cell.get()), "valid"));
     double maxx = 0;
     GEOSGeom_getXMax_r(ctx.geos(), cell.get(), &maxx);
@@ -159,8 +159,11 @@ TEST(Areas, VoronoiCellStopsHalfWayToANeighbour) {
     GeosGeomPtr pt = geos_point(ctx, kPokrovsk);
     EXPECT_TRUE(ctx.predicate(GEOSContains_r(ctx.geos(), cell.get(), pt.get()), "contains"));
     // A far neighbour changes nothing: the cell is the footprint.
-    GeosGeomPtr alone = settlement_area(ctx, kPokrovsk, 60'000, {{kPokrovsk.lon + 1, kPokrovsk.lat}});
+    GeosGeomPtr alone = settlement_area(ctx, kPokrovsk, 60'000, {{{kPokrovsk.lon + 1, kPokrovsk.lat}, 100'000}});
     EXPECT_TRUE(equal_normalised(ctx, alone.get(), fp.get(), 1e-9));
+    // A small village inside the footprint is part of the town: no cut either.
+    GeosGeomPtr suburb = settlement_area(ctx, kPokrovsk, 60'000, {{east, 900}});
+    EXPECT_TRUE(equal_normalised(ctx, suburb.get(), fp.get(), 1e-9));
 }
 
 TEST(Areas, HeldNorthPartIsNorthOfTheSouthPart) {

@@ -477,11 +477,13 @@ TEST(Snapshot, HeldBefore2022FromBaseAndFromADatedRecord) {
             ASSERT_EQ(admin1->CreateFeature(f.get()), OGRERR_NONE);
         }
         OGRLayer* places = ds->CreateLayer("places", &wgs84, wkbPoint, nullptr);
-        OGRFieldDefn id("geonames_id", OFTInteger64);
-        places->CreateField(&id);
+        OGRFieldDefn id("geonames_id", OFTInteger64), pop("population", OFTInteger64);
+        ASSERT_EQ(places->CreateField(&id), OGRERR_NONE);
+        ASSERT_EQ(places->CreateField(&pop), OGRERR_NONE);
         for (auto [gid, lon, lat] : {std::tuple{1, 37.6, 48.5}, std::tuple{99, 37.62, 48.5}}) {
             FeaturePtr f(OGRFeature::CreateFeature(places->GetLayerDefn()));
             f->SetField("geonames_id", static_cast<GIntBig>(gid));
+            f->SetField("population", static_cast<GIntBig>(40'000));
             f->SetGeometryDirectly(new OGRPoint(lon, lat));
             ASSERT_EQ(places->CreateFeature(f.get()), OGRERR_NONE);
         }
