@@ -7,7 +7,10 @@
 #include <chrono>
 #include <map>
 
+#include <fstream>
+
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "geo/error.hpp"
 #include "layers/control.hpp"
@@ -69,6 +72,40 @@ double mean_lat(const MultiPolygon& mp) {
     return s / n;
 }
 
+nlohmann::json rings_json(const MultiPolygon& mp) {
+    nlohmann::json polys = nlohmann::json::array();
+    for (const auto& p : mp) {
+        nlohmann::json rings = nlohmann::json::array();
+        for (const auto& r : p.rings) {
+            nlohmann::json ring = nlohmann::json::array();
+            for (const auto& q : r) ring.push_back({q.lon, q.lat});
+            rings.push_back(ring);
+        }
+        polys.push_back(rings);
+    }
+    return {{"type", "MultiPolygon"}, {"coordinates", polys}};
+}
+
+// Writes the areas as GeoJSON next to the test's scratch store, to look at (QGIS, ogr2ogr).
+void dump(const MapData& m, const fs::path& path) {
+    nlohmann::json features = nlohmann::json::array();
+    for (const auto& c : m.control) {
+        features.push_back({{"type", "Feature"}, {"properties", {{"layer", "control"}, {"source", c.source}}},
+                            {"geometry", rings_json(c.area)}});
+    }
+    for (const auto& a : m.areas) {
+        features.push_back({{"type", "Feature"},
+                            {"properties", {{"layer", "area"}, {"place", a.name}, {"status", status_name(a.status)}}},
+                            {"geometry", rings_json(a.area)}});
+        if (a.held_part) {
+            features.push_back({{"type", "Feature"},
+                                {"properties", {{"layer", "held_part"}, {"place", a.name}, {"status", "held_part"}}},
+                                {"geometry", rings_json(*a.held_part)}});
+        }
+    }
+    std::ofstream(path) << nlohmann::json{{"type", "FeatureCollection"}, {"features", features}}.dump();
+}
+
 }  // namespace
 
 TEST(SeedSnapshot, EastOn20251202) {
@@ -119,6 +156,7 @@ TEST(SeedSnapshot, EastOn20251202) {
                   << (a.held_part ? " (held part)" : "") << " polygons=" << a.area.size() << "\n";
     }
 
+    dump(m, dir / "mapdata.geojson");
     ASSERT_EQ(m.control.size(), 1U);
     EXPECT_EQ(m.control[0].valid_from, "2025-12-02");
     const ClaimArea* pokrovsk = find_area(m, "gn:704422", Status::disputed);
