@@ -30,7 +30,7 @@ struct TableSpec {
 };
 
 [[noreturn]] void fail(const std::string& what, const std::string& fallback) {
-    throw StoreError("failed to " + what, last_gdal_error(fallback));
+    throw StoreError("failed to " + what, gdal_reason(fallback));
 }
 
 void create_table(GDALDataset& ds, const TableSpec& spec) {
@@ -135,6 +135,26 @@ void migrate_2_indexes(GDALDataset& ds) {
 }
 
 }  // namespace
+
+std::string gdal_reason(const std::string& fallback) {
+    const std::string raw = last_gdal_error(fallback);
+    std::string out, line;
+    auto flush = [&] {
+        const auto b = line.find_first_not_of(" \t\r");
+        const auto e = line.find_last_not_of(" \t\r");
+        if (b != std::string::npos) {
+            if (!out.empty()) out += (out.back() == '.' || out.back() == ':') ? " " : "; ";
+            out += line.substr(b, e - b + 1);
+        }
+        line.clear();
+    };
+    for (char c : raw) {
+        if (c == '\n') flush();
+        else line += c;
+    }
+    flush();
+    return out.empty() ? fallback : out;
+}
 
 void execute_sql(GDALDataset& ds, const std::string& sql) {
     CPLErrorReset();

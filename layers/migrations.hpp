@@ -22,6 +22,9 @@ const std::vector<Migration>& migrations();
 // Our tables, in the order `store info` lists them.
 const std::vector<std::string>& table_names();
 
+// GDAL's last message on one line (libpq's are several), or `fallback` when there is none.
+std::string gdal_reason(const std::string& fallback);
+
 // Runs one SQL statement that returns no rows (DDL); throws StoreError with GDAL's message.
 void execute_sql(GDALDataset& ds, const std::string& sql);
 

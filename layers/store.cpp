@@ -101,7 +101,7 @@ DatasetPtr open_gpkg(const std::string& path, Store::Mode mode, bool& created) {
         CPLErrorReset();
         DatasetPtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds) {
-            std::string why = last_gdal_error("GDAL could not create it");
+            std::string why = detail::gdal_reason("GDAL could not create it");
             fs::remove(path, ec);
             throw StoreError("failed to create store '" + path + "'", why);
         }
@@ -115,7 +115,7 @@ DatasetPtr open_gpkg(const std::string& path, Store::Mode mode, bool& created) {
                            (mode == Store::Mode::read_only ? GDAL_OF_READONLY : GDAL_OF_UPDATE);
     CPLErrorReset();
     DatasetPtr ds(GDALDataset::Open(path.c_str(), flags, drivers, nullptr, nullptr));
-    if (!ds) throw StoreError(what, "not a GeoPackage or corrupt: " + last_gdal_error("GDAL cannot open it"));
+    if (!ds) throw StoreError(what, "not a GeoPackage or corrupt: " + detail::gdal_reason("GDAL cannot open it"));
     return ds;
 }
 
@@ -129,13 +129,13 @@ DatasetPtr open_pg(const std::string& url, Store::Mode mode) {
     CPLErrorReset();
     DatasetPtr ds(GDALDataset::Open(url.c_str(), flags, drivers, options, nullptr));
     if (!ds)
-        throw StoreError(what, last_gdal_error("cannot connect"),
+        throw StoreError(what, detail::gdal_reason("cannot connect"),
                          "check the connection string and that the server is running");
 
     auto has_row = [&](const std::string& sql) {
         CPLErrorReset();
         OGRLayer* rs = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
-        if (rs == nullptr) throw StoreError(what, last_gdal_error("query failed: " + sql));
+        if (rs == nullptr) throw StoreError(what, detail::gdal_reason("query failed: " + sql));
         FeaturePtr f(rs->GetNextFeature());
         ds->ReleaseResultSet(rs);
         return f != nullptr;
@@ -172,7 +172,7 @@ int read_version(GDALDataset& ds, bool pg, const std::string& url) {
     if (layer == nullptr) {
         const std::vector<std::string> others = own_tables(ds, pg);
         if (CPLGetLastErrorType() >= CE_Failure)
-            throw StoreError(what, "the store is unreadable: " + last_gdal_error("GDAL error"));
+            throw StoreError(what, "the store is unreadable: " + detail::gdal_reason("GDAL error"));
         if (others.empty()) return 0;
         std::string list;
         for (std::size_t i = 0; i < others.size() && i < 5; ++i) list += (i ? ", " : "") + others[i];
@@ -189,7 +189,7 @@ int read_version(GDALDataset& ds, bool pg, const std::string& url) {
     for (FeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature()))
         version = std::max(version, f->GetFieldAsInteger(field));
     if (CPLGetLastErrorType() >= CE_Failure)
-        throw StoreError(what, "the store is corrupt: " + last_gdal_error("cannot read schema_version"));
+        throw StoreError(what, "the store is corrupt: " + detail::gdal_reason("cannot read schema_version"));
     if (version <= 0) throw StoreError(what, "not a frontmap store: its schema_version table is empty");
     if (version > current_schema_version())
         throw StoreError(what,
@@ -211,7 +211,7 @@ void record_version(GDALDataset& ds, const detail::Migration& m) {
     f->SetField("name", m.name);
     CPLErrorReset();
     if (layer->CreateFeature(f.get()) != OGRERR_NONE)
-        throw StoreError("failed to record the schema version", last_gdal_error("GDAL refused the row"));
+        throw StoreError("failed to record the schema version", detail::gdal_reason("GDAL refused the row"));
 }
 
 int migrate(GDALDataset& ds, const std::string& url, int from, int target) {
@@ -222,13 +222,13 @@ int migrate(GDALDataset& ds, const std::string& url, int from, int target) {
                                  std::to_string(m.version) + " (" + m.name + ")";
         CPLErrorReset();
         if (ds.StartTransaction(FALSE) != OGRERR_NONE)
-            throw StoreError(what, last_gdal_error("cannot start a transaction"));
+            throw StoreError(what, detail::gdal_reason("cannot start a transaction"));
         try {
             m.apply(ds);
             record_version(ds, m);
             CPLErrorReset();
             if (ds.CommitTransaction() != OGRERR_NONE)
-                throw StoreError("failed to commit", last_gdal_error("GDAL refused"));
+                throw StoreError("failed to commit", detail::gdal_reason("GDAL refused"));
         } catch (const Error& e) {
             ds.RollbackTransaction();
             throw StoreError(what, e.what(), e.hint());
@@ -303,7 +303,7 @@ OGRLayer& Store::layer(const std::string& table) {
     OGRLayer* l = ds_->GetLayerByName(table.c_str());
     if (l == nullptr)
         throw StoreError("failed to open table '" + table + "' of store '" + redact(url_) + "'",
-                         last_gdal_error("no such table"));
+                         detail::gdal_reason("no such table"));
     return *l;
 }
 
@@ -317,7 +317,7 @@ StoreInfo Store::info() {
         const GIntBig n = layer(table).GetFeatureCount(TRUE);
         if (n < 0 || CPLGetLastErrorType() >= CE_Failure)
             throw StoreError("failed to count the rows of '" + table + "' in store '" + out.url + "'",
-                             last_gdal_error("GDAL error"));
+                             detail::gdal_reason("GDAL error"));
         out.tables.push_back({table, static_cast<std::int64_t>(n)});
     }
     return out;
@@ -328,7 +328,7 @@ Transaction::Transaction(Store& store) : store_(&store) {
     if (store.in_transaction_) throw StoreError(what, "another transaction is open on this store");
     CPLErrorReset();
     if (store.ds_->StartTransaction(FALSE) != OGRERR_NONE)
-        throw StoreError(what, last_gdal_error("GDAL refused"));
+        throw StoreError(what, detail::gdal_reason("GDAL refused"));
     store.in_transaction_ = true;
 }
 
@@ -339,7 +339,7 @@ void Transaction::commit() {
     store_->in_transaction_ = false;
     CPLErrorReset();
     if (store_->ds_->CommitTransaction() != OGRERR_NONE) {
-        std::string why = last_gdal_error("GDAL refused");
+        std::string why = detail::gdal_reason("GDAL refused");
         store_->ds_->RollbackTransaction();
         throw StoreError(what, why, "nothing was written");
     }

@@ -120,6 +120,13 @@ TEST(StoreCli, CorruptStoreIsOneLineAndExit1) {
     }
 }
 
+TEST(StoreCli, UnreachablePostgresIsOneLineAndExit1) {
+    auto r = run_frontmap("store info --store 'PG:dbname=x host=127.0.0.1 port=1 user=x connect_timeout=2'");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(count_lines(r.err), 1u) << r.err;
+    EXPECT_EQ(r.err.rfind("frontmap: failed to open store 'PG:", 0), 0u) << r.err;
+}
+
 TEST(StoreCli, InfoJsonOnAPostgisStore) {
     const char* pg = std::getenv("FRONTMAP_TEST_PG");
     if (pg == nullptr || *pg == '\0') {

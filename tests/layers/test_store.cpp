@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <regex>
 #include <string>
 
 #include <cpl_error.h>
@@ -28,6 +29,9 @@ using frontmap::layers::Transaction;
 namespace {
 
 enum class Backend { gpkg, pg };
+
+// Readable test parameter in gtest and ctest output.
+void PrintTo(Backend b, std::ostream* os) { *os << (b == Backend::pg ? "PostGIS" : "GeoPackage"); }
 
 std::string pg_base() {
     const char* env = std::getenv("FRONTMAP_TEST_PG");
@@ -298,6 +302,42 @@ TEST_P(StoreTest, OpenExistingNeedsAStore) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(Backend::gpkg, Backend::pg),
                          [](const auto& info) { return info.param == Backend::pg ? "PostGIS" : "GPKG"; });
+
+TEST(PostgisStore, RefusesADatabaseWithoutPostgis) {
+    const std::string base = pg_base();
+    if (base.empty()) {
+        if (pg_required()) FAIL() << "FRONTMAP_REQUIRE_PG=1 but FRONTMAP_TEST_PG is unset";
+        GTEST_SKIP() << "no PostgreSQL: set FRONTMAP_TEST_PG (tests/pg/pg-start.sh prints it)";
+    }
+    const std::string db = "fm_nopostgis_" + std::to_string(::getpid());
+    const std::regex dbname(R"(dbname\s*=\s*\S+)");
+    ASSERT_TRUE(std::regex_search(base, dbname)) << base;
+    const std::string url = std::regex_replace(base, dbname, "dbname=" + db);
+    {
+        auto admin = open_raw(base);
+        exec(*admin, "DROP DATABASE IF EXISTS " + db);
+        exec(*admin, "CREATE DATABASE " + db);
+    }
+    try {
+        Store::open(url);
+        ADD_FAILURE() << "a database without PostGIS was accepted";
+    } catch (const StoreError& e) {
+        EXPECT_NE(e.reason().find("PostGIS"), std::string::npos) << e.what();
+        EXPECT_NE(e.hint().find("CREATE EXTENSION postgis"), std::string::npos) << e.hint();
+    }
+    auto admin = open_raw(base);
+    exec(*admin, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+}
+
+TEST(PostgisStore, AnUnreachableServerIsAStoreError) {
+    // Needs no server: nothing listens on port 1.
+    try {
+        Store::open("PG:dbname=x host=127.0.0.1 port=1 user=x connect_timeout=2");
+        FAIL() << "opened a store on port 1";
+    } catch (const StoreError& e) {
+        EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos) << e.what();  // one line
+    }
+}
 
 // Files only: a PostgreSQL store has no file to damage.
 class GpkgStoreTest : public ::testing::Test {
