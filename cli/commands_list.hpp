@@ -7,6 +7,6 @@
 
 namespace frontmap::cli {
 
-
+std::unique_ptr<Command> make_store_command();  // command_store.cpp
 
 }  // namespace frontmap::cli
