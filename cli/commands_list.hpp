@@ -7,6 +7,7 @@
 
 namespace frontmap::cli {
 
-std::unique_ptr<Command> make_import_command();  // cli/command_import.cpp
+std::unique_ptr<Command> make_import_command();  // command_import.cpp
+std::unique_ptr<Command> make_store_command();  // command_store.cpp
 
 }  // namespace frontmap::cli
