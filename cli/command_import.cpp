@@ -56,9 +56,9 @@ public:
                 first = std::min(first, f.valid_from);
                 last = std::max(last, f.valid_from);
             }
-            std::cout << fmt::format("imported {} file{} into source '{}' ({} {}, {} to {}) in '{}'",
+            std::cout << fmt::format("imported {} file{} into source '{}' ({} {}, {} to {})",
                                      report.files.size(), report.files.size() == 1 ? "" : "s", options_.source,
-                                     options_.party, options_.kind, first, last, store_);
+                                     options_.party, options_.kind, first, last);
             if (report.replaced_rows > 0) std::cout << fmt::format("; replaced {} earlier row{}", report.replaced_rows, report.replaced_rows == 1 ? "" : "s");
             if (repaired > 0) std::cout << fmt::format("; repaired {} invalid geometr{}", repaired, repaired == 1 ? "y" : "ies");
             std::cout << '\n';
