@@ -64,4 +64,26 @@ void BM_DigestInputs(benchmark::State& state) {
 }
 BENCHMARK(BM_DigestInputs)->Unit(benchmark::kMillisecond);
 
+// A dated build's view: one Snapshotter, a different date each iteration (122 days of autumn 2025).
+std::string day(std::int64_t i) { return add_days("2025-09-01", static_cast<int>(i % 122)); }
+
+void BM_SnapshotterMapData(benchmark::State& state) {
+    Store* s = store();
+    if (s == nullptr) return state.SkipWithError("../shared/data/deepstate is absent");
+    Snapshotter snap(*s, SnapshotOptions{});
+    std::int64_t i = 0;
+    for (auto _ : state) benchmark::DoNotOptimize(snap.map_data(day(i++), Extent{30, 44, 41, 52.5}));
+}
+BENCHMARK(BM_SnapshotterMapData)->Unit(benchmark::kMillisecond);
+
+void BM_SnapshotterDigest122Days(benchmark::State& state) {
+    Store* s = store();
+    if (s == nullptr) return state.SkipWithError("../shared/data/deepstate is absent");
+    for (auto _ : state) {
+        Snapshotter snap(*s, SnapshotOptions{});
+        for (int i = 0; i < 122; ++i) benchmark::DoNotOptimize(snap.digest_inputs(day(i)));
+    }
+}
+BENCHMARK(BM_SnapshotterDigest122Days)->Unit(benchmark::kMillisecond);
+
 }  // namespace

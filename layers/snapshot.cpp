@@ -61,24 +61,6 @@ std::uint64_t fnv1a(const std::vector<unsigned char>& bytes) {
     return h;
 }
 
-// Runs a SELECT in the store's own SQL dialect (SQLite for GPKG, PostgreSQL for PG:).
-class ResultSet {
-public:
-    ResultSet(GDALDataset& ds, const std::string& sql) : ds_(&ds) {
-        CPLErrorReset();
-        layer_ = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
-        if (layer_ == nullptr) throw StoreError("failed to query the store", last_gdal_error("query failed: " + sql));
-    }
-    ~ResultSet() { ds_->ReleaseResultSet(layer_); }
-    ResultSet(const ResultSet&) = delete;
-    ResultSet& operator=(const ResultSet&) = delete;
-    OGRLayer& layer() { return *layer_; }
-
-private:
-    GDALDataset* ds_;
-    OGRLayer* layer_ = nullptr;
-};
-
 struct ControlKey {
     std::string source, party, kind, valid_from;
 };
@@ -88,34 +70,73 @@ struct ControlRows {
     std::vector<std::vector<unsigned char>> wkb;  // ordered by fid
 };
 
-std::vector<ControlKey> latest_control_keys(Store& store, const std::string& date) {
-    const std::string d = sql_quote(date);
-    ResultSet rs(store.dataset(),
-                 "SELECT source, party, kind, MAX(valid_from) AS valid_from FROM control WHERE valid_from <= " + d +
-                     " AND (valid_to IS NULL OR valid_to = '' OR valid_to >= " + d +
-                     ") GROUP BY source, party, kind ORDER BY source, party, kind");
-    std::vector<ControlKey> keys;
-    for (auto& f : rs.layer()) {
-        keys.push_back({str(*f, "source"), str(*f, "party"), str(*f, "kind"), str(*f, "valid_from")});
+// Every control row's key, read once per Snapshotter (one pass over the table; the geometry is
+// read later, only for the rows a date needs).
+struct CatalogRow {
+    GIntBig fid = 0;
+    std::string source, party, kind, valid_from, valid_to;
+};
+
+std::vector<CatalogRow> read_catalog(Store& store) {
+    OGRLayer& control = store.layer("control");
+    control.SetAttributeFilter(nullptr);
+    control.SetSpatialFilter(nullptr);
+    const char* ignored[] = {"OGR_GEOMETRY", nullptr};
+    control.SetIgnoredFields(ignored);
+    std::vector<CatalogRow> rows;
+    control.ResetReading();
+    for (auto& f : control) {
+        rows.push_back({f->GetFID(), str(*f, "source"), str(*f, "party"), str(*f, "kind"), str(*f, "valid_from"),
+                        str(*f, "valid_to")});
     }
-    return keys;
+    control.SetIgnoredFields(nullptr);
+    std::sort(rows.begin(), rows.end(), [](const CatalogRow& a, const CatalogRow& b) {
+        return std::tie(a.source, a.party, a.kind, a.valid_from, a.fid) <
+               std::tie(b.source, b.party, b.kind, b.valid_from, b.fid);
+    });
+    return rows;
 }
 
-ControlRows control_rows(Store& store, const ControlKey& key) {
-    OGRLayer& control = store.layer("control");
-    control.SetAttributeFilter(("source = " + sql_quote(key.source) + " AND party = " + sql_quote(key.party) +
-                                " AND kind = " + sql_quote(key.kind) + " AND valid_from = " + sql_quote(key.valid_from))
-                                   .c_str());
-    control.SetSpatialFilter(nullptr);
-    control.ResetReading();
-    std::vector<std::pair<GIntBig, std::vector<unsigned char>>> rows;
-    for (auto& f : control) {
-        if (const OGRGeometry* g = f->GetGeometryRef(); g != nullptr && !g->IsEmpty()) rows.emplace_back(f->GetFID(), wkb_of(*g));
+struct ControlPick {
+    ControlKey key;
+    std::vector<GIntBig> fids;  // ascending
+};
+
+// For each (source, party, kind): the rows with the latest valid_from <= date (and no valid_to
+// before it). Ordered by source, party, kind.
+std::vector<ControlPick> latest_control(const std::vector<CatalogRow>& catalog, const std::string& date) {
+    std::vector<ControlPick> out;
+    for (std::size_t i = 0; i < catalog.size();) {
+        std::size_t j = i;
+        const CatalogRow& first = catalog[i];
+        std::string best;
+        while (j < catalog.size() && catalog[j].source == first.source && catalog[j].party == first.party &&
+               catalog[j].kind == first.kind) {
+            const CatalogRow& r = catalog[j];
+            if (r.valid_from <= date && (r.valid_to.empty() || r.valid_to >= date)) best = std::max(best, r.valid_from);
+            ++j;
+        }
+        if (!best.empty()) {
+            ControlPick pick{{first.source, first.party, first.kind, best}, {}};
+            for (std::size_t k = i; k < j; ++k) {
+                const CatalogRow& r = catalog[k];
+                if (r.valid_from == best && (r.valid_to.empty() || r.valid_to >= date)) pick.fids.push_back(r.fid);
+            }
+            out.push_back(std::move(pick));
+        }
+        i = j;
     }
-    control.SetAttributeFilter(nullptr);
-    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    ControlRows out{key, {}};
-    for (auto& r : rows) out.wkb.push_back(std::move(r.second));
+    return out;
+}
+
+ControlRows control_rows(Store& store, const ControlPick& pick) {
+    OGRLayer& control = store.layer("control");
+    ControlRows out{pick.key, {}};
+    for (GIntBig fid : pick.fids) {
+        FeaturePtr f(control.GetFeature(fid));
+        if (!f) throw StoreError("failed to read control row " + std::to_string(fid), last_gdal_error("it vanished"));
+        if (const OGRGeometry* g = f->GetGeometryRef(); g != nullptr && !g->IsEmpty()) out.wkb.push_back(wkb_of(*g));
+    }
     return out;
 }
 
@@ -258,14 +279,20 @@ std::vector<Neighbour> neighbours(Base& base, LonLat centre, double radius_km, s
     return out;
 }
 
+// The union of stored polygons. One row is taken as stored (`frontmap import` repaired it; a
+// row written by other means that is invalid gets repaired when several rows are merged, and
+// GEOS reports a LibraryError for the rest rather than crashing).
 GeosGeomPtr union_of(const GeoContext& ctx, const std::vector<std::vector<unsigned char>>& wkbs) {
+    if (wkbs.empty()) return geos_empty_multipolygon(ctx);
+    if (wkbs.size() == 1) {
+        GeosGeomPtr g = geos_from_wkb(ctx, wkbs[0].data(), wkbs[0].size());
+        return polygonal_part(ctx, g.get());
+    }
     std::vector<GeosGeomPtr> parts;
     for (const auto& w : wkbs) {
         GeosGeomPtr g = geos_from_wkb(ctx, w.data(), w.size());
         parts.push_back(make_valid_polygonal(ctx, g.get()));
     }
-    if (parts.empty()) return geos_empty_multipolygon(ctx);
-    if (parts.size() == 1) return std::move(parts.front());
     std::vector<GEOSGeometry*> raw;
     for (auto& p : parts) raw.push_back(p.get());
     GEOSGeometry* coll = GEOSGeom_createCollection_r(ctx.geos(), GEOS_GEOMETRYCOLLECTION, raw.data(),
@@ -312,7 +339,39 @@ void check_date(const std::string& date) {
 
 std::string SnapshotDigestInputs::text() const { return joined(lines); }
 
+struct Snapshotter::Impl {
+    Impl(Store& s, SnapshotOptions o) : store(&s), options(std::move(o)), base(options.base) {
+        catalog = read_catalog(s);
+        regions = pre2022_regions(base);
+    }
+    Store* store;
+    SnapshotOptions options;
+    Base base;
+    std::vector<CatalogRow> catalog;
+    std::vector<Region> regions;
+    std::map<GIntBig, std::uint64_t> hashes;  // control row -> content hash of its geometry
+};
+
+Snapshotter::Snapshotter(Store& store, SnapshotOptions options)
+    : impl_(std::make_unique<Impl>(store, std::move(options))) {}
+Snapshotter::~Snapshotter() = default;
+Snapshotter::Snapshotter(Snapshotter&&) noexcept = default;
+Snapshotter& Snapshotter::operator=(Snapshotter&&) noexcept = default;
+
+MapData load_map_data(Store& store, const std::string& date, std::optional<Extent> extent,
+                      const SnapshotOptions& options) {
+    check_date(date);
+    return Snapshotter(store, options).map_data(date, extent);
+}
+
 SnapshotDigestInputs snapshot_digest_inputs(Store& store, const std::string& date, const SnapshotOptions& options) {
+    check_date(date);
+    return Snapshotter(store, options).digest_inputs(date);
+}
+
+SnapshotDigestInputs Snapshotter::digest_inputs(const std::string& date) {
+    Store& store = *impl_->store;
+    const SnapshotOptions& options = impl_->options;
     check_date(date);
     SnapshotDigestInputs out;
     out.lines.push_back("date\t" + date);
@@ -321,16 +380,23 @@ SnapshotDigestInputs snapshot_digest_inputs(Store& store, const std::string& dat
                                     options.footprint.density_per_km2, options.footprint.min_radius_km,
                                     options.footprint.max_radius_km, options.before_2022_date));
     auto add_control = [&](const char* tag, const std::string& d) {
-        for (const auto& key : latest_control_keys(store, d)) {
+        for (const auto& pick : latest_control(impl_->catalog, d)) {
+            const ControlKey& key = pick.key;
             if (std::string(tag) == "pre2022" && (key.party != "RU" || key.kind != "assessed")) continue;
-            ControlRows rows = control_rows(store, key);
             std::string line = fmt::format("{}\t{}\t{}\t{}\t{}", tag, key.source, key.party, key.kind, key.valid_from);
-            for (const auto& w : rows.wkb) line += fmt::format("\t{:016x}", fnv1a(w));
+            for (GIntBig fid : pick.fids) {
+                auto it = impl_->hashes.find(fid);
+                if (it == impl_->hashes.end()) {
+                    const ControlRows rows = control_rows(store, ControlPick{key, {fid}});
+                    it = impl_->hashes.emplace(fid, rows.wkb.empty() ? 0 : fnv1a(rows.wkb.front())).first;
+                }
+                line += fmt::format("\t{:016x}", it->second);
+            }
             out.lines.push_back(std::move(line));
         }
     };
     add_control("control", date);
-    add_control("pre2022", options.before_2022_date);
+    if (options.before_2022_date < date) add_control("pre2022", options.before_2022_date);
     std::set<std::string> place_keys;
     for (const auto& c : active_claims(store, date, options.claim_window_days)) {
         out.lines.push_back(fmt::format("claim\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}", c.place_key, c.actor, c.stance,
@@ -347,8 +413,10 @@ SnapshotDigestInputs snapshot_digest_inputs(Store& store, const std::string& dat
     return out;
 }
 
-MapData load_map_data(Store& store, const std::string& date, std::optional<Extent> extent,
-                      const SnapshotOptions& options) {
+MapData Snapshotter::map_data(const std::string& date, std::optional<Extent> extent) {
+    Store& store = *impl_->store;
+    const SnapshotOptions& options = impl_->options;
+    Base& base = impl_->base;
     check_date(date);
     if (extent && !extent->valid()) {
         throw InputError(fmt::format("failed to use extent '{},{},{},{}'", extent->west, extent->south, extent->east,
@@ -358,15 +426,15 @@ MapData load_map_data(Store& store, const std::string& date, std::optional<Exten
     const std::optional<Extent> box = extent ? std::optional<Extent>(extent->expanded(options.extent_margin)) : std::nullopt;
     GeoContext ctx;
     GEOSContextHandle_t h = ctx.geos();
-    Base base(options.base);
     MapData map;
     map.date = date;
     std::set<std::string> control_sources;
 
     // 1. Control layers.
     std::vector<GeosGeomPtr> assessed_ru;
-    for (const auto& key : latest_control_keys(store, date)) {
-        ControlRows rows = control_rows(store, key);
+    for (const auto& pick : latest_control(impl_->catalog, date)) {
+        const ControlKey& key = pick.key;
+        ControlRows rows = control_rows(store, pick);
         if (rows.wkb.empty()) continue;
         GeosGeomPtr whole = union_of(ctx, rows.wkb);
         GeosGeomPtr shown = clip(ctx, whole.get(), box);
@@ -376,7 +444,9 @@ MapData load_map_data(Store& store, const std::string& date, std::optional<Exten
         if (key.party == "RU" && key.kind == "assessed") assessed_ru.push_back(std::move(whole));
     }
     GeosGeomPtr assessed;
-    {
+    if (assessed_ru.size() == 1) {
+        assessed = std::move(assessed_ru.front());
+    } else {
         std::vector<std::vector<unsigned char>> wkbs;
         for (const auto& g : assessed_ru) wkbs.push_back(geos_to_wkb(ctx, g.get()));
         assessed = union_of(ctx, wkbs);
@@ -386,7 +456,7 @@ MapData load_map_data(Store& store, const std::string& date, std::optional<Exten
     // 2. Held before 2022: Crimea and Sevastopol from the base, pre-2022 control records.
     std::vector<std::vector<unsigned char>> pre2022_parts;
     std::map<std::string, std::size_t> region_area_index;  // place_key -> index in map.areas
-    for (const auto& region : pre2022_regions(base)) {
+    for (const auto& region : impl_->regions) {
         GeosGeomPtr g = geos_from_wkb(ctx, region.wkb.data(), region.wkb.size());
         GeosGeomPtr valid = make_valid_polygonal(ctx, g.get());
         pre2022_parts.push_back(region.wkb);
@@ -400,9 +470,10 @@ MapData load_map_data(Store& store, const std::string& date, std::optional<Exten
         map.areas.push_back(std::move(a));
     }
     if (options.before_2022_date < date) {
-        for (const auto& key : latest_control_keys(store, options.before_2022_date)) {
+        for (const auto& pick : latest_control(impl_->catalog, options.before_2022_date)) {
+            const ControlKey& key = pick.key;
             if (key.party != "RU" || key.kind != "assessed") continue;
-            ControlRows rows = control_rows(store, key);
+            ControlRows rows = control_rows(store, pick);
             if (rows.wkb.empty()) continue;
             GeosGeomPtr whole = union_of(ctx, rows.wkb);
             pre2022_parts.push_back(geos_to_wkb(ctx, whole.get()));

@@ -25,6 +25,7 @@
 // - With an extent, control polygons are clipped to it (grown by `extent_margin` on each side)
 //   and places outside it are left out.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,5 +58,24 @@ struct SnapshotDigestInputs {
     std::string text() const;  // the lines joined with '\n'
 };
 SnapshotDigestInputs snapshot_digest_inputs(Store& store, const std::string& date, const SnapshotOptions& options);
+
+// Many dates from one store (a dated build): reads the control table's keys and the base data
+// once, then answers any date; geometry hashes for digests are computed once per control row.
+// It sees the store as it was when constructed (a build reads, it does not import meanwhile).
+// Not thread-safe: one per thread (each with its own Store).
+class Snapshotter {
+public:
+    Snapshotter(Store& store, SnapshotOptions options);
+    ~Snapshotter();
+    Snapshotter(Snapshotter&&) noexcept;
+    Snapshotter& operator=(Snapshotter&&) noexcept;
+
+    MapData map_data(const std::string& date, std::optional<Extent> extent);
+    SnapshotDigestInputs digest_inputs(const std::string& date);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace frontmap::layers
