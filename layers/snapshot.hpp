@@ -46,8 +46,8 @@ struct SnapshotOptions {
     double extent_margin = 0.25;          // fraction of the extent's size added on each side
 };
 
-MapData load_map_data(Store& store, const std::string& date, std::optional<Extent> extent,
-                      const SnapshotOptions& options);
+MapData load_map_data(Store& store, const std::string& date, std::optional<Extent> extent = std::nullopt,
+                      const SnapshotOptions& options = {});
 
 // What a map of date D depends on in the store, one line per input in a stable order, for a
 // dated build to hash (issue 5): the control rows chosen (with a content hash of each
@@ -57,7 +57,7 @@ struct SnapshotDigestInputs {
     std::vector<std::string> lines;
     std::string text() const;  // the lines joined with '\n'
 };
-SnapshotDigestInputs snapshot_digest_inputs(Store& store, const std::string& date, const SnapshotOptions& options);
+SnapshotDigestInputs snapshot_digest_inputs(Store& store, const std::string& date, const SnapshotOptions& options = {});
 
 // Many dates from one store (a dated build): reads the control table's keys and the base data
 // once, then answers any date; geometry hashes for digests are computed once per control row.
