@@ -139,9 +139,12 @@ PreparedFile read_polygons(const GeoContext& ctx, const PendingFile& pending) {
     for (OGRLayer* layer : ds->GetLayers()) {
         std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
         if (const OGRSpatialReference* src = layer->GetSpatialRef(); src != nullptr) {
+            // The copy keeps the layer's data-axis mapping (how the driver hands out coordinates,
+            // e.g. lat/lon for a GML in authority order), so the transformation swaps when needed.
             OGRSpatialReference source(*src);
-            source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-            if (!source.IsSame(&wgs84())) {
+            const bool same = source.IsSame(&wgs84()) &&
+                              source.GetDataAxisToSRSAxisMapping() == wgs84().GetDataAxisToSRSAxisMapping();
+            if (!same) {
                 to_wgs84.reset(OGRCreateCoordinateTransformation(&source, &wgs84()));
                 if (!to_wgs84) {
                     throw InputError(what, last_gdal_error("its coordinate system cannot be converted to WGS84"));

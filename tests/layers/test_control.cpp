@@ -608,3 +608,32 @@ TEST(DeepState, ImportsTheDirectoryQuicklyAndCarriesForwardOverGaps) {
     EXPECT_EQ(rows.size(), expected);
     EXPECT_EQ(rows.back().valid_from, "2025-12-31");
 }
+
+TEST(Import, KeepsLonLatOfAnEpsg4326Layer) {
+    // A GeoPackage layer declared as EPSG:4326 (whose authority axis order is lat/lon): GDAL hands
+    // its coordinates out lon/lat, and the import must not swap them.
+    auto fx = make_fixture("import_axis");
+    const fs::path src = fx.dir / "latlon.gpkg";
+    {
+        ensure_gdal();
+        GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+        DatasetPtr ds(drv->Create(src.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        OGRSpatialReference wgs84;
+        wgs84.importFromEPSG(4326);
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        OGRLayer* l = ds->CreateLayer("front", &wgs84, wkbPolygon, nullptr);
+        FeaturePtr f(OGRFeature::CreateFeature(l->GetLayerDefn()));
+        OGRGeometry* g = nullptr;
+        OGRGeometryFactory::createFromWkt("POLYGON ((37 48, 37.1 48, 37.1 48.1, 37 48.1, 37 48))", nullptr, &g);
+        f->SetGeometryDirectly(g);
+        ASSERT_EQ(l->CreateFeature(f.get()), OGRERR_NONE);
+    }
+    ImportOptions o = pattern_options("axis");
+    o.date_pattern.reset();
+    o.date = "2025-10-01";
+    import_control(fx.store, {src.string()}, o);
+    const auto rows = control_rows(fx.store);
+    ASSERT_EQ(rows.size(), 1U);
+    EXPECT_NEAR(rows[0].env.MinX, 37.0, 1e-9);
+    EXPECT_NEAR(rows[0].env.MinY, 48.0, 1e-9);
+}
