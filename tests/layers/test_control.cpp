@@ -637,3 +637,23 @@ TEST(Import, KeepsLonLatOfAnEpsg4326Layer) {
     EXPECT_NEAR(rows[0].env.MinX, 37.0, 1e-9);
     EXPECT_NEAR(rows[0].env.MinY, 48.0, 1e-9);
 }
+
+TEST(Import, AFailedWriteInTheMiddleRollsBackTheWholeCall) {
+    // The write phase itself failing after some rows went in (here: an undecodable geometry in
+    // the middle of a prepared import) must leave the store as it was: one transaction.
+    auto fx = make_fixture("import_write_rollback");
+    import_control(fx.store, {fx.files.string()}, pattern_options());
+    const auto before = control_rows(fx.store);
+    PreparedImport prepared = prepare_control_import({fx.files.string()}, pattern_options());
+    ASSERT_EQ(prepared.files.size(), 3U);
+    prepared.files[1].wkb = {0x01, 0x02, 0x03};
+    EXPECT_THROW(write_control_import(fx.store, prepared), StoreError);
+    const auto after = control_rows(fx.store);
+    ASSERT_EQ(after.size(), before.size());
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        EXPECT_EQ(after[i].valid_from, before[i].valid_from);
+        EXPECT_DOUBLE_EQ(after[i].env.MaxX, before[i].env.MaxX);
+    }
+    // And the store still takes writes afterwards.
+    EXPECT_EQ(import_control(fx.store, {fx.files.string()}, pattern_options()).replaced_rows, 3);
+}
