@@ -214,7 +214,22 @@ void record_version(GDALDataset& ds, const detail::Migration& m) {
         throw StoreError("failed to record the schema version", detail::gdal_reason("GDAL refused the row"));
 }
 
-int migrate(GDALDataset& ds, const std::string& url, int from, int target) {
+// PG: serialise migrations of one schema across processes (parallel ingests on a new store).
+// The lock ends with the transaction. Returns the version committed meanwhile by another process.
+int lock_and_reread(GDALDataset& ds, const std::string& url) {
+    CPLErrorReset();
+    OGRLayer* rs = ds.ExecuteSQL(
+        "SELECT pg_advisory_xact_lock(hashtextextended('frontmap store ' || current_schema(), 0)) IS NULL",
+        nullptr, nullptr);
+    if (rs == nullptr) throw StoreError("failed to lock the schema", detail::gdal_reason("GDAL refused"));
+    FeaturePtr row(rs->GetNextFeature());  // make sure the query ran, not just its cursor
+    ds.ReleaseResultSet(rs);
+    if (!row || CPLGetLastErrorType() >= CE_Failure)
+        throw StoreError("failed to lock the schema", detail::gdal_reason("GDAL refused"));
+    return read_version(ds, true, url);
+}
+
+int migrate(GDALDataset& ds, const std::string& url, bool pg, int from, int target) {
     int version = from;
     for (const detail::Migration& m : detail::migrations()) {
         if (m.version <= version || m.version > target) continue;
@@ -224,6 +239,15 @@ int migrate(GDALDataset& ds, const std::string& url, int from, int target) {
         if (ds.StartTransaction(FALSE) != OGRERR_NONE)
             throw StoreError(what, detail::gdal_reason("cannot start a transaction"));
         try {
+            if (pg) {
+                if (const int now = lock_and_reread(ds, url); now >= m.version) {
+                    CPLErrorReset();
+                    if (ds.CommitTransaction() != OGRERR_NONE)
+                        throw StoreError("failed to commit", detail::gdal_reason("GDAL refused"));
+                    version = now;
+                    continue;
+                }
+            }
             m.apply(ds);
             record_version(ds, m);
             CPLErrorReset();
@@ -264,7 +288,7 @@ Store Store::open(const std::string& url, Mode mode, int target_version) {
             throw StoreError(open_what(url), "not a frontmap store: it has no tables yet",
                              "create it with 'frontmap store init'");
         if (mode != Mode::read_only && version < target_version) {
-            version = migrate(*ds, url, version, target_version);
+            version = migrate(*ds, url, pg, version, target_version);
             // Reopen after migrating: drivers treat tables created in this session specially
             // (GDAL's PG driver writes to them with COPY, which reports errors only at commit),
             // and every write must behave the same on a new store as on an old one.

@@ -8,7 +8,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <atomic>
 #include <random>
+#include <thread>
+#include <vector>
 #include <regex>
 #include <string>
 
@@ -279,6 +282,31 @@ TEST_P(StoreTest, AFailedWriteInsideATransactionRollsBack) {
     EXPECT_EQ(rows(store, "articles"), 1);
     Store again = Store::open(url_);
     EXPECT_EQ(rows(again, "articles"), 1);
+}
+
+// PostGIS only: several processes may share one database; a GeoPackage is made by one process.
+class PgStoreTest : public StoreTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, PgStoreTest, ::testing::Values(Backend::pg),
+                         [](const auto&) { return std::string("PostGIS"); });
+
+TEST_P(PgStoreTest, ConcurrentFirstOpensAllSucceed) {    // Several ingests starting at once on a new schema: one migrates, the others wait for it.
+    std::vector<std::thread> threads;
+    std::atomic<int> ok{0};
+    std::vector<std::string> errors(4);
+    for (int i = 0; i < 4; ++i) {
+        threads.emplace_back([&, i] {
+            try {
+                Store s = Store::open(url_);
+                if (s.schema_version() == 2) ++ok;
+            } catch (const std::exception& e) {
+                errors[i] = e.what();
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(ok.load(), 4) << errors[0] << errors[1] << errors[2] << errors[3];
+    Store store = Store::open(url_);
+    EXPECT_EQ(rows(store, "schema_version"), 2);
 }
 
 TEST_P(StoreTest, OpenExistingNeedsAStore) {
