@@ -443,3 +443,25 @@ TEST_F(GpkgStoreTest, RejectsATruncatedFile) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(GpkgStoreTest, RejectsAPlainSqliteDatabase) {
+    {
+        GDALDriver* sqlite = GetGDALDriverManager()->GetDriverByName("SQLite");
+        ASSERT_NE(sqlite, nullptr);
+        DatasetPtr ds(sqlite->Create(url_.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        ASSERT_TRUE(ds);
+        ASSERT_NE(ds->CreateLayer("notes", nullptr, wkbNone, nullptr), nullptr);
+    }
+    const std::string before = frontmap::test::read_file(url_);
+    try {
+        Store::open(url_);
+        FAIL() << "a plain SQLite database was accepted";
+    } catch (const StoreError& e) {
+        EXPECT_NE(e.reason().find("not a GeoPackage"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(frontmap::test::read_file(url_), before);
+}
+
+}  // namespace
