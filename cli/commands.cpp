@@ -8,7 +8,7 @@ namespace frontmap::cli {
 
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> table = {
-
+        {"data", "build the base data (countries, regions, places, names)", make_data_command},
     };
     return table;
 }

@@ -7,6 +7,6 @@
 
 namespace frontmap::cli {
 
-
+std::unique_ptr<Command> make_data_command();
 
 }  // namespace frontmap::cli
