@@ -110,7 +110,7 @@ public:
         std::string trimmed = trim(name);
         if (trimmed.empty()) return;
         std::string key = normalize_key(trimmed);
-        if (key.empty()) return;
+        if (!has_letter(key)) return;
         const std::uint32_t id = static_cast<std::uint32_t>(entities.size() - 1);
         for (std::size_t i = entities.back().first_row; i < rows.size(); ++i)
             if (rows[i].key == key) return;
@@ -120,7 +120,7 @@ public:
     bool add_alias(std::uint32_t id, std::string_view name) {
         std::string trimmed = trim(name);
         std::string key = normalize_key(trimmed);
-        if (key.empty()) return false;
+        if (!has_letter(key)) return false;
         const Entity& e = entities[id];
         const std::size_t end = id + 1 < entities.size() ? entities[id + 1].first_row : base_rows_;
         for (std::size_t i = e.first_row; i < end; ++i)
@@ -134,6 +134,12 @@ public:
 
     std::vector<Entity> entities;
     std::vector<NameRow> rows;
+
+    // A key without a letter ("11", a postcode among GeoNames' alternate names) would match
+    // every number in an article: such variants are left out.
+    static bool has_letter(const std::string& key) {
+        return std::any_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    }
 
 private:
     static std::string trim(std::string_view s) {
@@ -483,53 +489,76 @@ struct Builder {
         add_field(*layer, "iso_n3", OFTString);
         add_field(*layer, "name", OFTString);
 
-        static const char* kLanguages[] = {"en", "uk", "ru", "de", "fr", "es", "pl", "it"};
-        LayerTransaction tx(out, "countries");
+        // Read all first: when several features share an alpha-2 code (world-atlas gives Ashmore
+        // and Cartier Islands Australia's 036), the largest one is the country that ICU's
+        // display names and aliases point at.
+        struct Row {
+            FeaturePtr feature;
+            GeometryPtr geom;
+            std::string a2, n3, name;
+            double area = 0.0;
+        };
+        std::vector<Row> rows;
+        std::unordered_map<std::string, std::size_t> main_row;
         inl->ResetReading();
         CPLErrorReset();
         for (FeaturePtr f(inl->GetNextFeature()); f; f.reset(inl->GetNextFeature())) {
-            GeometryPtr geom = to_multipolygon(f->GetGeometryRef());
-            if (!geom) continue;
-            std::string n3 = field(*f, i_n3);
-            if (is_null_code(n3) || n3.find_first_not_of("0123456789") != std::string::npos) n3.clear();
-            if (!n3.empty() && n3.size() < 3) n3.insert(0, 3 - n3.size(), '0');
-            std::string a2 = field(*f, i_a2);
-            if (is_null_code(a2)) a2 = field(*f, i_a2eh);
-            if (is_null_code(a2) || a2.size() != 2) a2.clear();
-            if (a2.empty() && !n3.empty()) a2 = iso_numeric_to_alpha2(n3);
-            const std::string name = field(*f, i_name);
+            Row r;
+            r.geom = to_multipolygon(f->GetGeometryRef());
+            if (!r.geom) continue;
+            r.n3 = field(*f, i_n3);
+            if (is_null_code(r.n3) || r.n3.find_first_not_of("0123456789") != std::string::npos) r.n3.clear();
+            if (!r.n3.empty() && r.n3.size() < 3) r.n3.insert(0, 3 - r.n3.size(), '0');
+            r.a2 = field(*f, i_a2);
+            if (is_null_code(r.a2)) r.a2 = field(*f, i_a2eh);
+            if (is_null_code(r.a2) || r.a2.size() != 2) r.a2.clear();
+            if (r.a2.empty() && !r.n3.empty()) r.a2 = iso_numeric_to_alpha2(r.n3);
+            r.name = field(*f, i_name);
+            r.area = r.geom->toMultiPolygon()->get_Area();
+            r.feature = std::move(f);
+            if (!r.a2.empty()) {
+                auto [it, fresh] = main_row.emplace(r.a2, rows.size());
+                if (!fresh && rows[it->second].area < r.area) it->second = rows.size();
+            }
+            rows.push_back(std::move(r));
+        }
+        check_read(src.countries);
 
+        static const char* kLanguages[] = {"en", "uk", "ru", "de", "fr", "es", "pl", "it"};
+        LayerTransaction tx(out, "countries");
+        for (std::size_t k = 0; k < rows.size(); ++k) {
+            Row& r = rows[k];
+            const bool is_main = !r.a2.empty() && main_row.at(r.a2) == k;
             OGRFeature of(layer->GetLayerDefn());
-            set_or_null(of, 0, a2);
-            set_or_null(of, 1, n3);
-            set_or_null(of, 2, name);
+            set_or_null(of, 0, r.a2);
+            set_or_null(of, 1, r.n3);
+            set_or_null(of, 2, r.name);
 
             Entity e;
             e.kind = Kind::country;
-            e.iso = a2;
-            e.country = a2;
-            e.feature_code = "PCLI";
-            representative_point(geom.get(), e.lat, e.lon);
-            of.SetGeometryDirectly(geom.release());
+            e.iso = r.a2;
+            e.country = r.a2;
+            e.feature_code = is_main || r.a2.empty() ? "PCLI" : "TERR";
+            representative_point(r.geom.get(), e.lat, e.lon);
+            of.SetGeometryDirectly(r.geom.release());
             insert(*layer, of);
             ++counts.countries;
 
             const std::uint32_t id = names.begin_entity(std::move(e));
-            if (!a2.empty()) country_entity.emplace(a2, id);
-            names.add(name, Source::name);
-            for (int c : name_cols) names.add(field(*f, c), Source::name);
-            if (!a2.empty()) {
-                const icu::Locale region("", a2.c_str());
+            if (is_main) country_entity.emplace(r.a2, id);
+            names.add(r.name, Source::name);
+            for (int c : name_cols) names.add(field(*r.feature, c), Source::name);
+            if (is_main) {
+                const icu::Locale region("", r.a2.c_str());
                 for (const char* lang : kLanguages) {
                     icu::UnicodeString display;
                     region.getDisplayCountry(icu::Locale(lang), display);
                     std::string utf8;
                     display.toUTF8String(utf8);
-                    if (!utf8.empty() && utf8 != a2) names.add(utf8, Source::name);
+                    if (!utf8.empty() && utf8 != r.a2) names.add(utf8, Source::name);
                 }
             }
         }
-        check_read(src.countries);
         tx.commit();
         exec_sql(out, "SELECT CreateSpatialIndex('countries', 'geom')");
         if (counts.countries == 0)
@@ -697,7 +726,8 @@ struct Builder {
             } else {
                 bad("kind '" + kind + "' is not city, region or country");
             }
-            if (normalize_key(cols[0]).empty()) bad("alias '" + std::string(cols[0]) + "' has an empty key");
+            if (!NameTable::has_letter(normalize_key(cols[0])))
+                bad("alias '" + std::string(cols[0]) + "' has no letter in its key");
             if (names.add_alias(id, cols[0])) ++counts.aliases;
         }
     }

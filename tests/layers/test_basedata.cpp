@@ -34,7 +34,7 @@ std::string tsv_row(const std::string& id, const std::string& name, const std::s
 }
 
 const std::string kCities =
-    tsv_row("900001", "Kupiansk", "Kupiansk", "Kupyansk,Купянськ,Kup'yans'k,Куп’янськ", "49.71", "37.61", "PPLA2", "UA",
+    tsv_row("900001", "Kupiansk", "Kupiansk", "Kupyansk,Купянськ,Kup'yans'k,Куп’янськ,64302", "49.71", "37.61", "PPLA2", "UA",
             "07", "27000") +
     tsv_row("900002", "Testivka", "Testivka", "", "48.0", "37.5", "PPL", "UA", "05", "800") +
     tsv_row("900003", "Nullhausen", "Nullhausen", "Null Town", "0.5", "0.5", "PPL", "ZZ", "", "");
@@ -51,12 +51,15 @@ const std::string kAdmin1 = R"({"type":"FeatureCollection","features":[
  "geometry":{"type":"MultiPolygon","coordinates":[[[[36,47],[39,47],[39,49],[36,49],[36,47]]]]}}
 ]})";
 
-// A tiny TopoJSON like world-atlas: ids are ISO 3166-1 numeric, one feature without an id.
+// A tiny TopoJSON like world-atlas: ids are ISO 3166-1 numeric, one feature without an id, and
+// a small second feature sharing Ukraine's id (as Ashmore and Cartier share Australia's).
 const std::string kCountries = R"({"type":"Topology","objects":{"countries":{"type":"GeometryCollection",
 "geometries":[
  {"type":"Polygon","arcs":[[0]],"id":"804","properties":{"name":"Ukraine"}},
- {"type":"Polygon","arcs":[[1]],"properties":{"name":"Nowhere Land"}}]}},
-"arcs":[[[30,45],[40,45],[40,52],[30,52],[30,45]],[[0,0],[1,0],[1,1],[0,1],[0,0]]]})";
+ {"type":"Polygon","arcs":[[1]],"properties":{"name":"Nowhere Land"}},
+ {"type":"Polygon","arcs":[[2]],"id":"804","properties":{"name":"Islet"}}]}},
+"arcs":[[[30,45],[40,45],[40,52],[30,52],[30,45]],[[0,0],[1,0],[1,1],[0,1],[0,0]],
+        [[44,44],[44.1,44],[44.1,44.1],[44,44.1],[44,44]]]})";
 
 struct Inputs {
     fs::path dir;
@@ -141,7 +144,7 @@ TEST(BaseData, BuildsLayersKeysAndMapping) {
     write(in.src.aliases, "alias\tkind\tref\n# comment\nKupianka\tcity\t900001\nSlobozhanshchyna\tregion\tUA-63\n"
                           "Ukr-land\tcountry\tUA\nKupiansk\tcity\t900001\n");
     const auto counts = build_base_data(in.src, in.out);
-    EXPECT_EQ(counts.countries, 2);
+    EXPECT_EQ(counts.countries, 3);
     EXPECT_EQ(counts.admin1, 2);
     EXPECT_EQ(counts.places, 3);
     EXPECT_EQ(counts.aliases, 3);  // "Kupiansk" is already a name of 900001
@@ -154,7 +157,8 @@ TEST(BaseData, BuildsLayersKeysAndMapping) {
     EXPECT_EQ(scalar(*ds, "SELECT count(*) FROM names"), std::to_string(counts.names));
 
     // Countries: numeric id 804 -> UA through ICU; no id -> null alpha-2.
-    EXPECT_EQ(scalar(*ds, "SELECT iso_n3 FROM countries WHERE iso_a2 = 'UA'"), "804");
+    EXPECT_EQ(scalar(*ds, "SELECT iso_n3 FROM countries WHERE name = 'Ukraine'"), "804");
+    EXPECT_EQ(scalar(*ds, "SELECT iso_a2 FROM countries WHERE name = 'Ukraine'"), "UA");
     EXPECT_EQ(scalar(*ds, "SELECT iso_a2 FROM countries WHERE name = 'Nowhere Land'"), "<null>");
 
     // Places: GeoNames admin-1 07 of UA is ISO UA-63 through Natural Earth's gn_a1_code.
@@ -174,6 +178,8 @@ TEST(BaseData, BuildsLayersKeysAndMapping) {
     EXPECT_EQ(scalar(*ds, "SELECT source FROM names WHERE geonames_id = 900001 AND key = 'kupyansk'"), "name");
     EXPECT_EQ(scalar(*ds, "SELECT admin1_iso FROM names WHERE geonames_id = 900001 LIMIT 1"), "UA-63");
     EXPECT_EQ(lookup(*ds, "Null Town"), std::set<std::string>{"city:900003"});
+    // A variant without a letter (a postcode) would match any number: left out.
+    EXPECT_EQ(scalar(*ds, "SELECT count(*) FROM names WHERE key = '64302'"), "0");
 
     // Regions: name, name_xx and every name_alt entry.
     const std::set<std::string> kharkiv{"region:UA-63"};
@@ -191,6 +197,12 @@ TEST(BaseData, BuildsLayersKeysAndMapping) {
     EXPECT_EQ(lookup(*ds, "Україна"), ukraine);
     EXPECT_EQ(lookup(*ds, "Украина"), ukraine);
     EXPECT_EQ(lookup(*ds, "Ukr-land"), ukraine);
+    // ICU's names and the aliases go to the largest feature with the code, not the islet.
+    const auto ua = query(*ds, "SELECT lat, feature_code FROM names WHERE key = '" + normalize_key("Україна") + "'");
+    ASSERT_EQ(ua.size(), 1u);
+    EXPECT_GE(std::stod(ua[0][0]), 45.0);
+    EXPECT_EQ(ua[0][1], "PCLI");
+    EXPECT_EQ(lookup(*ds, "Islet"), ukraine);
     EXPECT_EQ(scalar(*ds, "SELECT count(*) FROM names WHERE kind = 'country' AND geonames_id IS NOT NULL"), "0");
 
     // Representative points lie inside their areas.
