@@ -205,6 +205,14 @@ DatasetPtr open_vector(const fs::path& p, const std::string& what) {
     return DatasetPtr(ds);
 }
 
+// The next feature, with GDAL's error state reset first, so that check_read() right after the
+// last (null) one sees only that call's error (a GEOS complaint about one geometry in between
+// is not a read error).
+FeaturePtr next_feature(OGRLayer& layer) {
+    CPLErrorReset();
+    return FeaturePtr(layer.GetNextFeature());
+}
+
 // Throws when GDAL reported a failure while a layer was being read (GetNextFeature() returns
 // null both at the end and on error).
 void check_read(const fs::path& p) {
@@ -411,8 +419,7 @@ struct Builder {
         LayerTransaction tx(out, "admin1");
         std::unordered_set<std::string> ambiguous;
         inl->ResetReading();
-        CPLErrorReset();
-        for (FeaturePtr f(inl->GetNextFeature()); f; f.reset(inl->GetNextFeature())) {
+        for (FeaturePtr f = next_feature(*inl); f; f = next_feature(*inl)) {
             GeometryPtr geom = to_multipolygon(f->GetGeometryRef());
             if (!geom) continue;  // no area: nothing to map or to look up
             std::string iso = field(*f, i_iso);
@@ -501,8 +508,7 @@ struct Builder {
         std::vector<Row> rows;
         std::unordered_map<std::string, std::size_t> main_row;
         inl->ResetReading();
-        CPLErrorReset();
-        for (FeaturePtr f(inl->GetNextFeature()); f; f.reset(inl->GetNextFeature())) {
+        for (FeaturePtr f = next_feature(*inl); f; f = next_feature(*inl)) {
             Row r;
             r.geom = to_multipolygon(f->GetGeometryRef());
             if (!r.geom) continue;

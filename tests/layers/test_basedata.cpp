@@ -217,6 +217,24 @@ TEST(BaseData, BuildsLayersKeysAndMapping) {
     EXPECT_EQ(scalar(*ds, "SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'"), "3");
 }
 
+// Natural Earth admin-0 instead of world-atlas: iso_a2 "-99" falls back to iso_a2_eh.
+TEST(BaseData, NaturalEarthAdmin0Countries) {
+    Inputs in = make_inputs("basedata_ne_admin0");
+    write(in.src.countries, R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"ISO_A2":"-99","ISO_A2_EH":"FR","ISO_N3":"250","NAME":"France","NAME_UK":"Франція"},
+ "geometry":{"type":"Polygon","coordinates":[[[0,43],[7,43],[7,50],[0,50],[0,43]]]}},
+{"type":"Feature","properties":{"ISO_A2":"-99","ISO_A2_EH":"-99","ISO_N3":"-99","NAME":"Somewhere"},
+ "geometry":{"type":"Polygon","coordinates":[[[10,10],[11,10],[11,11],[10,11],[10,10]]]}}]})");
+    const auto counts = build_base_data(in.src, in.out);
+    EXPECT_EQ(counts.countries, 2);
+    auto ds = open_gpkg(in.out);
+    ASSERT_TRUE(ds);
+    EXPECT_EQ(scalar(*ds, "SELECT iso_a2 || ' ' || iso_n3 FROM countries WHERE name = 'France'"), "FR 250");
+    EXPECT_EQ(scalar(*ds, "SELECT count(*) FROM countries WHERE iso_a2 IS NULL AND iso_n3 IS NULL"), "1");
+    EXPECT_EQ(lookup(*ds, "Франція"), std::set<std::string>{"country:FR"});
+    EXPECT_EQ(lookup(*ds, "Frankreich"), std::set<std::string>{"country:FR"});  // ICU, de
+}
+
 TEST(BaseData, MalformedTsvLineIsAnInputErrorAndLeavesNoFile) {
     Inputs in = make_inputs("basedata_bad_tsv");
     write(in.src.cities, kCities.substr(0, kCities.find('\n') + 1) + "900009\tBroken\tBroken\n");
