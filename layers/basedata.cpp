@@ -595,18 +595,36 @@ struct Builder {
     [[noreturn]] void bad_line(std::int64_t line, const std::string& why) const {
         throw InputError("failed to read '" + src.cities.string() + "'",
                          "line " + std::to_string(line) + ": " + why,
-                         "expected the GeoNames cities500 TSV (19 tab-separated columns)");
+                         "expected the GeoNames cities500 TSV");
+    }
+
+    struct VsiCloser {
+        void operator()(VSILFILE* f) const noexcept { VSIFCloseL(f); }
+    };
+    using VsiFile = std::unique_ptr<VSILFILE, VsiCloser>;
+
+    VsiFile open_cities() const {
+        VsiFile fp(VSIFOpenL(cities_path().c_str(), "rb"));
+        if (!fp) throw InputError("failed to open '" + src.cities.string() + "'", last_gdal_error("cannot read it"));
+        return fp;
+    }
+
+    void peek_cities() const {
+        VsiFile fp = open_cities();
+        std::int64_t line_no = 0;
+        while (const char* raw = CPLReadLineL(fp.get())) {
+            ++line_no;
+            std::string_view line(raw);
+            if (line.empty() || line == "\r") continue;
+            const auto tabs = std::count(line.begin(), line.end(), '\t');
+            if (tabs != 18) bad_line(line_no, "expected 19 tab-separated columns, found " + std::to_string(tabs + 1));
+            return;
+        }
     }
 
     void places() {
         const auto t0 = Clock::now();
-        if (!fs::exists(src.cities)) throw InputError("failed to open '" + src.cities.string() + "'", "no such file");
-        const std::string path = cities_path();
-        struct VsiCloser {
-            void operator()(VSILFILE* f) const noexcept { VSIFCloseL(f); }
-        };
-        std::unique_ptr<VSILFILE, VsiCloser> fp(VSIFOpenL(path.c_str(), "rb"));
-        if (!fp) throw InputError("failed to open '" + src.cities.string() + "'", last_gdal_error("cannot read it"));
+        VsiFile fp = open_cities();
 
         OGRLayer* layer = create_layer(out, "places", wkbPoint, &srs);
         add_field(*layer, "geonames_id", OFTInteger);
@@ -816,6 +834,11 @@ BaseDataCounts build_base_data(const BaseDataSources& sources, const fs::path& o
     const fs::path parent = out.has_parent_path() ? out.parent_path() : fs::path(".");
     if (!fs::is_directory(parent))
         throw InputError("failed to write '" + out.string() + "'", "folder '" + parent.string() + "' does not exist");
+    if (fs::is_directory(out)) throw InputError("failed to write '" + out.string() + "'", "it is a folder");
+    for (const fs::path* p : {&sources.admin1, &sources.countries, &sources.cities, &sources.aliases}) {
+        if (p == &sources.aliases && p->empty()) continue;
+        if (!fs::exists(*p)) throw InputError("failed to open '" + p->string() + "'", "no such file");
+    }
 
     GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (gpkg == nullptr) throw LibraryError("failed to find 'GPKG driver'", "GDAL was built without it");
@@ -831,6 +854,7 @@ BaseDataCounts build_base_data(const BaseDataSources& sources, const fs::path& o
         if (!ds)
             throw LibraryError("failed to create '" + tmp.path().string() + "'", last_gdal_error("GDAL could not create it"));
         Builder b(sources, log, *ds);
+        b.peek_cities();  // a wrong cities file fails now, not after the slow polygon layers
         b.admin1();
         b.countries();
         b.places();
