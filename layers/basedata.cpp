@@ -3,12 +3,16 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <climits>
+#include <exception>
 #include <charconv>
 #include <chrono>
 #include <cmath>
 #include <fstream>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -107,14 +111,29 @@ public:
     }
     // Adds one variant of the current (last) entity unless its key is empty or already there.
     void add(std::string_view name, Source source) {
+        add_variant(rows, entities.back().first_row, static_cast<std::uint32_t>(entities.size() - 1), name, source);
+    }
+    // The same on any row vector whose rows from `first` on belong to entity `id` (thread-safe:
+    // it touches only `out`).
+    static void add_variant(std::vector<NameRow>& out, std::size_t first, std::uint32_t id, std::string_view name,
+                            Source source) {
         std::string trimmed = trim(name);
         if (trimmed.empty()) return;
         std::string key = normalize_key(trimmed);
         if (!has_letter(key)) return;
-        const std::uint32_t id = static_cast<std::uint32_t>(entities.size() - 1);
-        for (std::size_t i = entities.back().first_row; i < rows.size(); ++i)
-            if (rows[i].key == key) return;
-        rows.push_back(NameRow{std::move(key), std::move(trimmed), id, source});
+        for (std::size_t i = first; i < out.size(); ++i)
+            if (out[i].key == key) return;
+        out.push_back(NameRow{std::move(key), std::move(trimmed), id, source});
+    }
+    // Appends rows made elsewhere for the entities from `first_entity` on, in entity order.
+    void append(std::uint32_t first_entity, std::vector<NameRow>&& made) {
+        std::uint32_t current = first_entity;
+        entities[current].first_row = rows.size();
+        for (NameRow& r : made) {
+            while (current < r.entity) entities[++current].first_row = rows.size();
+            rows.push_back(std::move(r));
+        }
+        while (current + 1 < entities.size()) entities[++current].first_row = rows.size();
     }
     // Adds an alias row to any entity; false when that entity already has the key.
     bool add_alias(std::uint32_t id, std::string_view name) {
@@ -622,9 +641,93 @@ struct Builder {
         }
     }
 
+    // Reads and checks every line first (a bad line fails before anything is written), then
+    // writes the layer while a second thread computes the name keys: ICU transliteration and
+    // SQLite inserts are the two big costs and they overlap.
     void places() {
         const auto t0 = Clock::now();
-        VsiFile fp = open_cities();
+        std::vector<std::string> lines;
+        std::vector<std::int64_t> line_nos;
+        {
+            VsiFile fp = open_cities();
+            std::int64_t line_no = 0;
+            while (const char* raw = CPLReadLineL(fp.get())) {
+                ++line_no;
+                std::string line(raw);
+                if (!line.empty() && line.back() == '\r') line.pop_back();
+                if (line.empty()) continue;
+                lines.push_back(std::move(line));
+                line_nos.push_back(line_no);
+            }
+            if (VSIFEofL(fp.get()) == 0)
+                throw InputError("failed to read '" + src.cities.string() + "'",
+                                 "read error after line " + std::to_string(line_no));
+        }
+        if (lines.empty()) throw InputError("failed to read '" + src.cities.string() + "'", "no places in it");
+
+        struct Parsed {
+            std::int64_t id = 0;
+            double lat = 0.0, lon = 0.0;
+            std::int64_t population = 0;
+        };
+        std::vector<Parsed> parsed(lines.size());
+        std::vector<std::string_view> cols;
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            const std::int64_t line_no = line_nos[k];
+            cols.clear();
+            split_each(lines[k], '\t', [&](std::string_view c) { cols.push_back(c); });
+            if (cols.size() != 19)
+                bad_line(line_no, "expected 19 tab-separated columns, found " + std::to_string(cols.size()));
+            Parsed& p = parsed[k];
+            if (auto [e, ec] = std::from_chars(cols[0].data(), cols[0].data() + cols[0].size(), p.id);
+                ec != std::errc() || e != cols[0].data() + cols[0].size() || p.id <= 0 || p.id > INT32_MAX)
+                bad_line(line_no, "geonameid '" + std::string(cols[0]) + "' is not a positive integer");
+            auto parse_deg = [&](std::string_view c, double& v, double limit, const char* what) {
+                auto [e, ec] = std::from_chars(c.data(), c.data() + c.size(), v);
+                if (ec != std::errc() || e != c.data() + c.size() || !std::isfinite(v) || std::fabs(v) > limit)
+                    bad_line(line_no, std::string(what) + " '" + std::string(c) + "' is not a valid coordinate");
+            };
+            parse_deg(cols[4], p.lat, 90.0, "latitude");
+            parse_deg(cols[5], p.lon, 180.0, "longitude");
+            if (!cols[14].empty()) {
+                auto [e, ec] = std::from_chars(cols[14].data(), cols[14].data() + cols[14].size(), p.population);
+                if (ec != std::errc() || e != cols[14].data() + cols[14].size() || p.population < 0)
+                    bad_line(line_no, "population '" + std::string(cols[14]) + "' is not a number");
+            }
+        }
+
+        // The key worker: reads `lines` (never written while it runs), fills only its own vector.
+        const auto first_entity = static_cast<std::uint32_t>(names.entities.size());
+        std::vector<NameRow> city_rows;
+        std::exception_ptr worker_error;
+        std::atomic<bool> stop{false};
+        std::thread worker([&] {
+            try {
+                std::vector<std::string_view> c;
+                for (std::size_t k = 0; k < lines.size() && !stop.load(std::memory_order_relaxed); ++k) {
+                    c.clear();
+                    split_each(lines[k], '\t', [&](std::string_view v) { c.push_back(v); });
+                    const auto id = static_cast<std::uint32_t>(first_entity + k);
+                    const std::size_t first = city_rows.size();
+                    NameTable::add_variant(city_rows, first, id, c[1], Source::name);
+                    NameTable::add_variant(city_rows, first, id, c[2], Source::ascii);
+                    if (!c[3].empty())
+                        split_each(c[3], ',', [&](std::string_view v) {
+                            NameTable::add_variant(city_rows, first, id, v, Source::alt);
+                        });
+                }
+            } catch (...) {
+                worker_error = std::current_exception();
+            }
+        });
+        struct Joiner {
+            std::thread& t;
+            std::atomic<bool>& stop;
+            ~Joiner() {
+                stop = true;
+                if (t.joinable()) t.join();
+            }
+        } joiner{worker, stop};
 
         OGRLayer* layer = create_layer(out, "places", wkbPoint, &srs);
         add_field(*layer, "geonames_id", OFTInteger);
@@ -634,36 +737,10 @@ struct Builder {
         OGRFeature of(layer->GetLayerDefn());
 
         LayerTransaction tx(out, "places");
-        std::int64_t line_no = 0;
-        std::vector<std::string_view> cols;
-        std::string line;
-        while (const char* raw = CPLReadLineL(fp.get())) {
-            ++line_no;
-            line.assign(raw);
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            if (line.empty()) continue;
+        for (std::size_t k = 0; k < lines.size(); ++k) {
             cols.clear();
-            split_each(line, '\t', [&](std::string_view c) { cols.push_back(c); });
-            if (cols.size() != 19)
-                bad_line(line_no, "expected 19 tab-separated columns, found " + std::to_string(cols.size()));
-            std::int64_t id = 0;
-            if (auto [p, ec] = std::from_chars(cols[0].data(), cols[0].data() + cols[0].size(), id);
-                ec != std::errc() || p != cols[0].data() + cols[0].size() || id <= 0)
-                bad_line(line_no, "geonameid '" + std::string(cols[0]) + "' is not a positive integer");
-            double lat = 0, lon = 0;
-            auto parse_deg = [&](std::string_view c, double& v, double limit, const char* what) {
-                auto [p, ec] = std::from_chars(c.data(), c.data() + c.size(), v);
-                if (ec != std::errc() || p != c.data() + c.size() || !std::isfinite(v) || std::fabs(v) > limit)
-                    bad_line(line_no, std::string(what) + " '" + std::string(c) + "' is not a valid coordinate");
-            };
-            parse_deg(cols[4], lat, 90.0, "latitude");
-            parse_deg(cols[5], lon, 180.0, "longitude");
-            std::int64_t population = 0;
-            if (!cols[14].empty()) {
-                auto [p, ec] = std::from_chars(cols[14].data(), cols[14].data() + cols[14].size(), population);
-                if (ec != std::errc() || p != cols[14].data() + cols[14].size() || population < 0)
-                    bad_line(line_no, "population '" + std::string(cols[14]) + "' is not a number");
-            }
+            split_each(lines[k], '\t', [&](std::string_view c) { cols.push_back(c); });
+            const Parsed& p = parsed[k];
             const std::string country(cols[8]);
             const std::string admin1_code(cols[10]);
             std::string admin1_iso;
@@ -672,7 +749,7 @@ struct Builder {
                 if (it != gn_a1_to_iso.end()) admin1_iso = it->second;
             }
 
-            of.SetField(0, static_cast<int>(id));
+            of.SetField(0, static_cast<int>(p.id));
             set_or_null(of, 1, std::string(cols[1]));
             set_or_null(of, 2, std::string(cols[2]));
             set_or_null(of, 3, std::string(cols[6]));
@@ -680,33 +757,30 @@ struct Builder {
             set_or_null(of, 5, country);
             set_or_null(of, 6, admin1_code);
             set_or_null(of, 7, admin1_iso);
-            of.SetField(8, static_cast<GIntBig>(population));
-            of.SetGeometryDirectly(new OGRPoint(lon, lat));
+            of.SetField(8, static_cast<GIntBig>(p.population));
+            of.SetGeometryDirectly(new OGRPoint(p.lon, p.lat));
             insert(*layer, of);
             ++counts.places;
 
             Entity e;
             e.kind = Kind::city;
-            e.geonames_id = id;
+            e.geonames_id = p.id;
             e.country = country;
             e.admin1_iso = std::move(admin1_iso);
             e.feature_code = std::string(cols[7]);
-            e.population = population;
-            e.lat = lat;
-            e.lon = lon;
+            e.population = p.population;
+            e.lat = p.lat;
+            e.lon = p.lon;
             const std::uint32_t eid = names.begin_entity(std::move(e));
-            city_entity.emplace(id, eid);
-            names.add(cols[1], Source::name);
-            names.add(cols[2], Source::ascii);
-            if (!cols[3].empty()) split_each(cols[3], ',', [&](std::string_view v) { names.add(v, Source::alt); });
+            city_entity.emplace(p.id, eid);
         }
-        if (VSIFEofL(fp.get()) == 0)
-            throw InputError("failed to read '" + src.cities.string() + "'", "read error after line " + std::to_string(line_no));
         tx.commit();
         exec_sql(out, "SELECT CreateSpatialIndex('places', 'geom')");
         exec_sql(out, "CREATE INDEX places_geonames_id_idx ON places(geonames_id)");
-        if (counts.places == 0)
-            throw InputError("failed to read '" + src.cities.string() + "'", "no places in it");
+
+        worker.join();
+        if (worker_error) std::rethrow_exception(worker_error);
+        names.append(first_entity, std::move(city_rows));
         say("places: " + std::to_string(counts.places) + " in " + fixed1(seconds_since(t0)) + " s");
     }
 
