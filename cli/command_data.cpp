@@ -24,7 +24,7 @@ public:
         build_->add_option("--cities", cities_, "GeoNames cities500: the .txt TSV or cities500.zip")->required();
         build_->add_option("--aliases", aliases_, "optional team-written aliases TSV (alias, kind, ref)");
         build_->add_option("-o,--output", output_, "the GeoPackage to write (replaced atomically)")->required();
-        build_->add_flag("-q,--quiet", quiet_, "print only the summary line");
+        build_->add_flag("-q,--quiet", quiet_, "print only warnings and the summary line");
         build_->footer(
             "The output is written to a temporary file and renamed at the end: a failed build leaves no file.\n"
             "Usually run through data/fetch, which fetches and verifies the pinned sources.");
@@ -38,7 +38,9 @@ public:
     int run() override {
         layers::BaseDataSources src{admin1_, countries_, cities_, aliases_};
         layers::BuildLog log;
-        if (!quiet_) log = [](const std::string& line) { std::cerr << "frontmap data build: " << line << '\n'; };
+        log = [quiet = quiet_](const std::string& line) {
+            if (!quiet || line.rfind("warning:", 0) == 0) std::cerr << "frontmap data build: " << line << '\n';
+        };
         const layers::BaseDataCounts c = layers::build_base_data(src, output_, log);
         std::cout << "built " << output_ << ": countries " << c.countries << ", admin1 " << c.admin1 << ", places "
                   << c.places << ", names " << c.names << " in " << static_cast<long long>(c.seconds * 10) / 10.0

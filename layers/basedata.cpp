@@ -805,27 +805,42 @@ struct Builder {
             if (cols.size() != 3) bad("expected 3 tab-separated columns, found " + std::to_string(cols.size()));
             if (line_no == 1 && cols[0] == "alias") continue;  // header
             const std::string kind(cols[1]), ref(cols[2]);
+            // A ref the sources lack (a GeoNames id gone from a newer cities500, a partial input)
+            // skips the alias with a warning; a malformed line is an error.
+            std::string missing;
             std::uint32_t id = 0;
             if (kind == "city") {
                 std::int64_t gid = 0;
                 auto [p, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), gid);
                 if (ec != std::errc() || p != ref.data() + ref.size()) bad("city ref '" + ref + "' is not a GeoNames id");
                 auto it = city_entity.find(gid);
-                if (it == city_entity.end()) bad("no place with GeoNames id " + ref);
-                id = it->second;
+                if (it == city_entity.end())
+                    missing = "no place with GeoNames id " + ref;
+                else
+                    id = it->second;
             } else if (kind == "region") {
                 auto it = region_entity.find(ref);
-                if (it == region_entity.end()) bad("no region with ISO 3166-2 code '" + ref + "'");
-                id = it->second;
+                if (it == region_entity.end())
+                    missing = "no region with ISO 3166-2 code '" + ref + "'";
+                else
+                    id = it->second;
             } else if (kind == "country") {
                 auto it = country_entity.find(ref);
-                if (it == country_entity.end()) bad("no country with ISO alpha-2 code '" + ref + "'");
-                id = it->second;
+                if (it == country_entity.end())
+                    missing = "no country with ISO alpha-2 code '" + ref + "'";
+                else
+                    id = it->second;
             } else {
                 bad("kind '" + kind + "' is not city, region or country");
             }
             if (!NameTable::has_letter(normalize_key(cols[0])))
                 bad("alias '" + std::string(cols[0]) + "' has no letter in its key");
+            if (!missing.empty()) {
+                ++counts.aliases_skipped;
+                say("warning: " + src.aliases.string() + " line " + std::to_string(line_no) + ": " + missing +
+                    "; alias '" + std::string(cols[0]) + "' skipped");
+                continue;
+            }
             if (names.add_alias(id, cols[0])) ++counts.aliases;
         }
     }

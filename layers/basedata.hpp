@@ -31,7 +31,8 @@ struct BaseDataCounts {
     std::int64_t admin1 = 0;
     std::int64_t places = 0;
     std::int64_t names = 0;
-    std::int64_t aliases = 0;
+    std::int64_t aliases = 0;          // alias rows added
+    std::int64_t aliases_skipped = 0;  // aliases whose ref is not in the sources (warned)
     double seconds = 0.0;
 };
 

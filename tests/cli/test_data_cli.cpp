@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 
 #include "support/test_support.hpp"
@@ -94,4 +95,51 @@ TEST(DataFetch, RefusesABadChecksum) {
     // The forged pack is kept for the user to inspect, and nothing was extracted from it.
     EXPECT_TRUE(fs::exists(cache / "npm" / "world-atlas-2.0.2.tgz"));
     EXPECT_FALSE(fs::exists(cache / "src" / "world-atlas-2.0.2"));
+}
+
+// The stamp and the build cache, on tiny user-given files (so nothing is downloaded): a second
+// run does nothing, a fresh output comes from the cache, a changed input rebuilds.
+TEST(DataFetch, IdempotentWithUserFilesAndCached) {
+    const fs::path dir = frontmap::test::scratch_dir("data_fetch_idempotent");
+    const std::string row = "800001\tProbe\tProbe\tProbe Town\t49.5\t36.5\tP\tPPL\tUA\t\t07\t\t\t\t900\t\t100\tEurope/Kyiv\t2024-01-01\n";
+    std::ofstream(dir / "cities500.txt") << row;
+    std::ofstream(dir / "admin1.geojson")
+        << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"iso_3166_2":"UA-63",)"
+           R"("gn_a1_code":"UA.07","gn_id":1,"name":"Probe Region","iso_a2":"UA"},"geometry":{"type":"Polygon",)"
+           R"("coordinates":[[[35,49],[38,49],[38,50],[35,50],[35,49]]]}}]})";
+    std::ofstream(dir / "countries.geojson")
+        << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"iso_a2":"UA","iso_n3":"804",)"
+           R"("name":"Ukraine"},"geometry":{"type":"Polygon","coordinates":[[[30,45],[40,45],[40,52],[30,52],[30,45]]]}}]})";
+    const fs::path out = dir / "out" / "base.gpkg";
+    const std::string env = "FRONTMAP_CACHE='" + (dir / "cache").string() + "'";
+    const std::string args = std::string("--frontmap '") + FRONTMAP_BINARY + "' --cities500 '" +
+                             (dir / "cities500.txt").string() + "' --admin1 '" + (dir / "admin1.geojson").string() +
+                             "' --countries '" + (dir / "countries.geojson").string() + "' -o '" + out.string() + "'";
+
+    auto r = run_fetch(env, args, dir);
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("data/fetch: built"), std::string::npos) << r.out;
+    ASSERT_TRUE(fs::exists(out));
+    const auto built_at = fs::last_write_time(out);
+
+    r = run_fetch(env, args, dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("is up to date"), std::string::npos) << r.out;
+    EXPECT_EQ(fs::last_write_time(out), built_at);
+
+    fs::remove(out);
+    r = run_fetch(env, args, dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("copied from the cache"), std::string::npos) << r.out;
+    EXPECT_TRUE(fs::exists(out));
+
+    std::ofstream(dir / "cities500.txt", std::ios::app) << "800002\tOther\tOther\t\t49.6\t36.6\tP\tPPL\tUA\t\t07\t\t\t\t10\t\t100\tEurope/Kyiv\t2024-01-01\n";
+    r = run_fetch(env, args, dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("data/fetch: built"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("places 2"), std::string::npos) << r.out;
+    // Only the output, its stamp and the inputs: no temporary file left behind.
+    std::set<std::string> files;
+    for (const auto& e : fs::directory_iterator(dir / "out")) files.insert(e.path().filename().string());
+    EXPECT_EQ(files, (std::set<std::string>{"base.gpkg", "base.gpkg-stamp"}));
 }

@@ -280,15 +280,29 @@ TEST(BaseData, MissingInputsAndBadAliasesAreInputErrors) {
 
     src = in.src;
     src.aliases = in.dir / "aliases.tsv";
-    write(src.aliases, "alias\tkind\tref\nNowhere\tcity\t123\n");
+    write(src.aliases, "alias\tkind\tref\nNowhere\tcity\n");
     try {
         build_base_data(src, in.out);
         FAIL() << "expected an InputError";
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("aliases.tsv"), std::string::npos) << e.what();
-        EXPECT_NE(e.reason().find("line 2"), std::string::npos) << e.what();
+        EXPECT_NE(e.reason().find("line 2: expected 3 tab-separated columns"), std::string::npos) << e.what();
     }
     EXPECT_FALSE(fs::exists(in.out));
+    write(src.aliases, "alias\tkind\tref\nNowhere\ttown\t123\n");
+    EXPECT_THROW(build_base_data(src, in.out), InputError);
+    EXPECT_FALSE(fs::exists(in.out));
+
+    // A ref the sources lack is skipped with a warning, not fatal (partial or newer inputs).
+    write(src.aliases, "alias\tkind\tref\nNowhere\tcity\t123\nAtlantis\tcountry\tAT\nKupianka\tcity\t900001\n");
+    std::string log;
+    const auto counts = build_base_data(src, in.out, [&](const std::string& line) { log += line + "\n"; });
+    EXPECT_EQ(counts.aliases, 1);
+    EXPECT_EQ(counts.aliases_skipped, 2);
+    EXPECT_NE(log.find("line 2: no place with GeoNames id 123"), std::string::npos) << log;
+    EXPECT_NE(log.find("line 3: no country with ISO alpha-2 code 'AT'"), std::string::npos) << log;
+    EXPECT_TRUE(fs::exists(in.out));
+    fs::remove(in.out);
 
     EXPECT_THROW(build_base_data(in.src, in.dir / "no-such-folder" / "base.gpkg"), InputError);
 }
