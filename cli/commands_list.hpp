@@ -7,6 +7,7 @@
 
 namespace frontmap::cli {
 
+std::unique_ptr<Command> make_data_command();   // command_data.cpp
 std::unique_ptr<Command> make_store_command();  // command_store.cpp
 
 }  // namespace frontmap::cli
