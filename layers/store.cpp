@@ -8,7 +8,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <regex>
+#include <cctype>
+#include <utility>
 #include <system_error>
 
 #include <cpl_error.h>
@@ -25,18 +26,46 @@ namespace {
 
 bool is_pg_url(const std::string& url) { return STARTS_WITH_CI(url.c_str(), "PG:"); }
 
+// Where the value of `key=` sits in a libpq/GDAL connection string ("PG:k=v k='v w' ..."):
+// {offset, length}, or {npos, 0} when the key is absent.
+std::pair<std::size_t, std::size_t> conninfo_value(const std::string& url, const std::string& key) {
+    auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+    for (std::size_t at = 0; at + key.size() <= url.size(); ++at) {
+        if (at > 0 && url[at - 1] != ' ' && url[at - 1] != '\t' && url[at - 1] != ':') continue;
+        bool same = true;
+        for (std::size_t i = 0; i < key.size() && same; ++i) same = lower(url[at + i]) == key[i];
+        if (!same) continue;
+        std::size_t p = at + key.size();
+        while (p < url.size() && (url[p] == ' ' || url[p] == '\t')) ++p;
+        if (p >= url.size() || url[p] != '=') continue;
+        ++p;
+        while (p < url.size() && (url[p] == ' ' || url[p] == '\t')) ++p;
+        std::size_t end = p;
+        if (p < url.size() && url[p] == '\'') {
+            end = url.find('\'', p + 1);
+            end = end == std::string::npos ? url.size() : end + 1;
+        } else {
+            while (end < url.size() && url[end] != ' ' && url[end] != '\t') ++end;
+        }
+        return {p, end - p};
+    }
+    return {std::string::npos, 0};
+}
+
 // The URL as we show it in messages and `store info`: without a password.
 std::string redact(const std::string& url) {
-    static const std::regex password(R"((password\s*=\s*)('[^']*'|\S+))", std::regex::icase);
-    return std::regex_replace(url, password, "$1***");
+    std::string out = url;
+    if (const auto [at, len] = conninfo_value(out, "password"); at != std::string::npos) out.replace(at, len, "***");
+    return out;
 }
 
 // The value of active_schema=... in a PG connection string, or "" when absent.
 std::string active_schema(const std::string& url) {
-    static const std::regex re(R"((?:^|[\s:])active_schema\s*=\s*('([^']*)'|(\S+)))", std::regex::icase);
-    std::smatch m;
-    if (!std::regex_search(url, m, re)) return {};
-    return m[2].matched ? m[2].str() : m[3].str();
+    const auto [at, len] = conninfo_value(url, "active_schema");
+    if (at == std::string::npos) return {};
+    std::string value = url.substr(at, len);
+    if (value.size() >= 2 && value.front() == '\'' && value.back() == '\'') value = value.substr(1, value.size() - 2);
+    return value;
 }
 
 std::string quote_literal(const std::string& s) {
@@ -214,7 +243,22 @@ void record_version(GDALDataset& ds, const detail::Migration& m) {
         throw StoreError("failed to record the schema version", detail::gdal_reason("GDAL refused the row"));
 }
 
-int migrate(GDALDataset& ds, const std::string& url, int from, int target) {
+// PG: serialise migrations of one schema across processes (parallel ingests on a new store).
+// The lock ends with the transaction. Returns the version committed meanwhile by another process.
+int lock_and_reread(GDALDataset& ds, const std::string& url) {
+    CPLErrorReset();
+    OGRLayer* rs = ds.ExecuteSQL(
+        "SELECT pg_advisory_xact_lock(hashtextextended('frontmap store ' || current_schema(), 0)) IS NULL",
+        nullptr, nullptr);
+    if (rs == nullptr) throw StoreError("failed to lock the schema", detail::gdal_reason("GDAL refused"));
+    FeaturePtr row(rs->GetNextFeature());  // make sure the query ran, not just its cursor
+    ds.ReleaseResultSet(rs);
+    if (!row || CPLGetLastErrorType() >= CE_Failure)
+        throw StoreError("failed to lock the schema", detail::gdal_reason("GDAL refused"));
+    return read_version(ds, true, url);
+}
+
+int migrate(GDALDataset& ds, const std::string& url, bool pg, int from, int target) {
     int version = from;
     for (const detail::Migration& m : detail::migrations()) {
         if (m.version <= version || m.version > target) continue;
@@ -224,6 +268,15 @@ int migrate(GDALDataset& ds, const std::string& url, int from, int target) {
         if (ds.StartTransaction(FALSE) != OGRERR_NONE)
             throw StoreError(what, detail::gdal_reason("cannot start a transaction"));
         try {
+            if (pg) {
+                if (const int now = lock_and_reread(ds, url); now >= m.version) {
+                    CPLErrorReset();
+                    if (ds.CommitTransaction() != OGRERR_NONE)
+                        throw StoreError("failed to commit", detail::gdal_reason("GDAL refused"));
+                    version = now;
+                    continue;
+                }
+            }
             m.apply(ds);
             record_version(ds, m);
             CPLErrorReset();
@@ -264,7 +317,7 @@ Store Store::open(const std::string& url, Mode mode, int target_version) {
             throw StoreError(open_what(url), "not a frontmap store: it has no tables yet",
                              "create it with 'frontmap store init'");
         if (mode != Mode::read_only && version < target_version) {
-            version = migrate(*ds, url, version, target_version);
+            version = migrate(*ds, url, pg, version, target_version);
             // Reopen after migrating: drivers treat tables created in this session specially
             // (GDAL's PG driver writes to them with COPY, which reports errors only at commit),
             // and every write must behave the same on a new store as on an old one.

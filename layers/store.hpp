@@ -47,6 +47,10 @@ struct StoreInfo {
 
 class Store;
 
+// Writes go through layer() inside a Transaction. CreateFeature reports a constraint error (the
+// unique articles.sha256 and places.place_key) at once on both drivers. A Store belongs to one
+// thread at a time. User documentation: doc/frontmap-store.md.
+
 // RAII transaction over the whole store: commit() makes the writes durable; destruction without
 // commit() rolls them back. One transaction at a time per Store.
 class Transaction {

@@ -8,8 +8,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <atomic>
 #include <random>
-#include <regex>
+#include <thread>
+#include <vector>
 #include <string>
 
 #include <cpl_error.h>
@@ -281,6 +283,44 @@ TEST_P(StoreTest, AFailedWriteInsideATransactionRollsBack) {
     EXPECT_EQ(rows(again, "articles"), 1);
 }
 
+// PostGIS only: several processes may share one database; a GeoPackage is made by one process.
+class PgStoreTest : public StoreTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, PgStoreTest, ::testing::Values(Backend::pg),
+                         [](const auto&) { return std::string("PostGIS"); });
+
+TEST_P(PgStoreTest, ConcurrentFirstOpensAllSucceed) {    // Several ingests starting at once on a new schema: one migrates, the others wait for it.
+    std::vector<std::thread> threads;
+    std::atomic<int> ok{0};
+    std::vector<std::string> errors(4);
+    for (int i = 0; i < 4; ++i) {
+        threads.emplace_back([&, i] {
+            try {
+                Store s = Store::open(url_);
+                if (s.schema_version() == 2) ++ok;
+            } catch (const std::exception& e) {
+                errors[i] = e.what();
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(ok.load(), 4) << errors[0] << errors[1] << errors[2] << errors[3];
+    Store store = Store::open(url_);
+    EXPECT_EQ(rows(store, "schema_version"), 2);
+}
+
+TEST_P(PgStoreTest, InfoAndErrorsNeverShowThePassword) {
+    // The test server trusts local connections, so it ignores the password.
+    Store store = Store::open(url_ + " password='hunter 2'");
+    EXPECT_EQ(store.info().url.find("hunter"), std::string::npos) << store.info().url;
+    EXPECT_NE(store.info().url.find("password=***"), std::string::npos) << store.info().url;
+    try {
+        Store::open(base_ + " password=hunter2 active_schema=" + schema_ + "_missing");
+        FAIL();
+    } catch (const StoreError& e) {
+        EXPECT_EQ(std::string(e.what()).find("hunter2"), std::string::npos) << e.what();
+    }
+}
+
 TEST_P(StoreTest, OpenExistingNeedsAStore) {
     if (pg()) {
         EXPECT_THROW(Store::open(url_, Store::Mode::open_existing), StoreError);  // empty schema
@@ -310,9 +350,10 @@ TEST(PostgisStore, RefusesADatabaseWithoutPostgis) {
         GTEST_SKIP() << "no PostgreSQL: set FRONTMAP_TEST_PG (tests/pg/pg-start.sh prints it)";
     }
     const std::string db = "fm_nopostgis_" + std::to_string(::getpid());
-    const std::regex dbname(R"(dbname\s*=\s*\S+)");
-    ASSERT_TRUE(std::regex_search(base, dbname)) << base;
-    const std::string url = std::regex_replace(base, dbname, "dbname=" + db);
+    // FRONTMAP_TEST_PG as pg-start.sh prints it: "PG:dbname=NAME host=...".
+    const auto at = base.find("dbname="), end = base.find(' ', at);
+    ASSERT_NE(at, std::string::npos) << base;
+    const std::string url = base.substr(0, at) + "dbname=" + db + (end == std::string::npos ? "" : base.substr(end));
     {
         auto admin = open_raw(base);
         exec(*admin, "DROP DATABASE IF EXISTS " + db);
@@ -399,6 +440,28 @@ TEST_F(GpkgStoreTest, RejectsATruncatedFile) {
             EXPECT_NE(e.context().find("cut.gpkg"), std::string::npos) << e.what();
         }
     }
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(GpkgStoreTest, RejectsAPlainSqliteDatabase) {
+    {
+        GDALDriver* sqlite = GetGDALDriverManager()->GetDriverByName("SQLite");
+        ASSERT_NE(sqlite, nullptr);
+        DatasetPtr ds(sqlite->Create(url_.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        ASSERT_TRUE(ds);
+        ASSERT_NE(ds->CreateLayer("notes", nullptr, wkbNone, nullptr), nullptr);
+    }
+    const std::string before = frontmap::test::read_file(url_);
+    try {
+        Store::open(url_);
+        FAIL() << "a plain SQLite database was accepted";
+    } catch (const StoreError& e) {
+        EXPECT_NE(e.reason().find("not a GeoPackage"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(frontmap::test::read_file(url_), before);
 }
 
 }  // namespace
