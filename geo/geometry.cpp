@@ -271,4 +271,10 @@ double area_km2(const GeoContext& ctx, const GEOSGeometry* lonlat) {
     return area / 1e6;
 }
 
+double area_km2(const GeoContext& ctx, const MultiPolygon& lonlat) {
+    GeosGeomPtr g = from_multipolygon(ctx, lonlat);
+    GeosGeomPtr valid = make_valid_polygonal(ctx, g.get());
+    return area_km2(ctx, valid.get());
+}
+
 }  // namespace frontmap

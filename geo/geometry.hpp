@@ -70,5 +70,7 @@ private:
 // the WGS84 ellipsoid centred on the geometry (equal-area everywhere, so exact up to the
 // densification of long edges, which matters little for the polygons we handle).
 double area_km2(const GeoContext& ctx, const GEOSGeometry* lonlat);
+// The same for plain polygons (e.g. a ControlLayer's area, for change maps and stats).
+double area_km2(const GeoContext& ctx, const MultiPolygon& lonlat);
 
 }  // namespace frontmap

@@ -110,6 +110,7 @@ TEST(Areas, EqualAreaKm2AgreesWithGeodesicOnABox) {
     const double ours = area_km2(ctx, g.get()), geodesic = geodesic_km2(box);
     EXPECT_GT(geodesic, 40'000);
     EXPECT_NEAR(ours / geodesic, 1.0, 0.005) << ours << " vs " << geodesic;
+    EXPECT_DOUBLE_EQ(area_km2(ctx, box), ours);
 }
 
 TEST(Areas, EqualAreaKm2AgreesWithGeodesicOnDeepState) {
