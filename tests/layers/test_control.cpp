@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <geodesic.h>
+
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -14,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "geo/context.hpp"
 #include "geo/error.hpp"
 #include "geo/geometry.hpp"
 #include "layers/control.hpp"
@@ -596,6 +599,35 @@ TEST(DeepState, ImportsTheDirectoryQuicklyAndCarriesForwardOverGaps) {
     ASSERT_EQ(day.control.size(), 1U);
     EXPECT_EQ(day.control[0].age_days, 0);
     EXPECT_GT(day.control[0].area.size(), 0U);
+
+    // Assessed area on three dates: equal-area km² against the geodesic area (Karney, PROJ's
+    // geodesic.h) of the same snapshot polygons, within 0.5 %.
+    geod_geodesic geod{};
+    geod_init(&geod, 6378137, 1 / 298.257223563);
+    GeoContext ctx;
+    for (const char* date : {"2025-09-01", "2025-11-01", "2025-12-01"}) {
+        const MapData snap = load_map_data(store, date);
+        ASSERT_EQ(snap.control.size(), 1U);
+        double geodesic = 0;
+        for (const auto& poly : snap.control[0].area) {
+            for (std::size_t r = 0; r < poly.rings.size(); ++r) {
+                std::vector<double> lats, lons;
+                for (const auto& p : poly.rings[r]) {
+                    lats.push_back(p.lat);
+                    lons.push_back(p.lon);
+                }
+                lats.pop_back();  // closed ring: drop the repeated point
+                lons.pop_back();
+                double a = 0, perimeter = 0;
+                geod_polygonarea(&geod, lats.data(), lons.data(), static_cast<int>(lats.size()), &a, &perimeter);
+                geodesic += (r == 0 ? 1 : -1) * std::abs(a) / 1e6;
+            }
+        }
+        const double ours = area_km2(ctx, snap.control[0].area);
+        std::cout << "[ measure  ] assessed area " << date << ": " << ours << " km² (laea), " << geodesic
+                  << " km² (geodesic)\n";
+        EXPECT_NEAR(ours / geodesic, 1.0, 0.005) << date;
+    }
 
     // A bad file in the middle of a directory: nothing imported, store unchanged.
     const fs::path mixed = scratch / "mixed";
