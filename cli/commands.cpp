@@ -9,6 +9,7 @@ namespace frontmap::cli {
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> table = {
         {"data", "build the base data (countries, regions, places, names)", make_data_command},
+        {"import", "import dated control polygons (any OGR source) into the store", make_import_command},
         {"store", "create a layer store or show what it holds (info, init)", make_store_command},
     };
     return table;
