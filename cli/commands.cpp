@@ -8,7 +8,7 @@ namespace frontmap::cli {
 
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> table = {
-
+        {"render", "render the control-claim map of one date (PNG, SVG, PDF)", make_render_command},
     };
     return table;
 }

@@ -7,6 +7,6 @@
 
 namespace frontmap::cli {
 
-
+std::unique_ptr<Command> make_render_command();  // command_render.cpp
 
 }  // namespace frontmap::cli

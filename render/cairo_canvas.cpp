@@ -1,0 +1,184 @@
+#include "render/cairo_canvas.hpp"
+
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+#include <cairo-pdf.h>
+
+#include "geo/error.hpp"
+#include "render/output.hpp"
+#include "render/text.hpp"
+
+namespace frontmap::render {
+
+namespace {
+void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+}  // namespace
+
+cairo_status_t CairoCanvas::write_pdf(void* closure, const unsigned char* data, unsigned int length) {
+    // Called from C: never throw.
+    auto* self = static_cast<CairoCanvas*>(closure);
+    try {
+        self->pdf_bytes_.append(reinterpret_cast<const char*>(data), length);
+        return CAIRO_STATUS_SUCCESS;
+    } catch (...) {
+        self->pdf_failed_ = true;
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+}
+
+CairoCanvas::CairoCanvas(Kind kind, int width, int height, double dpi, const std::string& pdf_date,
+                         const std::string& pdf_title)
+    : Canvas(width, height), kind_(kind) {
+    if (kind == Kind::image) {
+        surface_.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+    } else {
+        const double scale = 72.0 / dpi;
+        surface_.reset(cairo_pdf_surface_create_for_stream(&CairoCanvas::write_pdf, this, width * scale,
+                                                           height * scale));
+    }
+    check_cairo(cairo_surface_status(surface_.get()), "create the drawing surface");
+    if (kind == Kind::pdf) {
+        cairo_pdf_surface_restrict_to_version(surface_.get(), CAIRO_PDF_VERSION_1_5);
+        if (!pdf_date.empty()) {
+            std::string stamp = pdf_date + "T00:00:00Z";
+            cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATE_DATE, stamp.c_str());
+            cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_MOD_DATE, stamp.c_str());
+        }
+        if (!pdf_title.empty()) {
+            cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_TITLE, pdf_title.c_str());
+        }
+        cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATOR, "frontmap");
+    }
+    cr_.reset(cairo_create(surface_.get()));
+    check_cairo(cairo_status(cr_.get()), "create the drawing context");
+    if (kind == Kind::pdf) cairo_scale(cr_.get(), 72.0 / dpi, 72.0 / dpi);
+    cairo_set_fill_rule(cr_.get(), CAIRO_FILL_RULE_EVEN_ODD);
+}
+
+CairoCanvas::~CairoCanvas() = default;
+
+void CairoCanvas::begin_group(std::string_view, std::string_view) {}
+void CairoCanvas::end_group() {}
+
+void CairoCanvas::append(const Path& path) {
+    cairo_t* cr = cr_.get();
+    cairo_new_path(cr);
+    for (const auto& s : path.subs) {
+        if (s.pts.empty()) continue;
+        cairo_move_to(cr, s.pts[0].x, s.pts[0].y);
+        for (std::size_t i = 1; i < s.pts.size(); ++i) cairo_line_to(cr, s.pts[i].x, s.pts[i].y);
+        if (s.closed) cairo_close_path(cr);
+    }
+}
+
+void CairoCanvas::fill(const Path& path, const Color& color) {
+    if (path.empty() || !color.visible()) return;
+    append(path);
+    set_color(cr_.get(), color);
+    cairo_fill(cr_.get());
+}
+
+void CairoCanvas::stroke(const Path& path, const Stroke& s) {
+    if (path.empty() || !s.color.visible() || s.width <= 0) return;
+    cairo_t* cr = cr_.get();
+    append(path);
+    set_color(cr, s.color);
+    cairo_set_line_width(cr, s.width);
+    cairo_set_line_join(cr, s.round ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_MITER);
+    cairo_set_line_cap(cr, s.round ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
+    cairo_set_dash(cr, s.dash.empty() ? nullptr : s.dash.data(), static_cast<int>(s.dash.size()), 0);
+    cairo_stroke(cr);
+    cairo_set_dash(cr, nullptr, 0, 0);
+}
+
+void CairoCanvas::hatch(const Path& path, const Hatch& h) {
+    if (path.empty() || !h.color.visible() || h.spacing <= 0 || h.width <= 0) return;
+    cairo_t* cr = cr_.get();
+    cairo_save(cr);
+    append(path);
+    cairo_clip(cr);
+    double x1, y1, x2, y2;
+    cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
+    if (x2 > x1 && y2 > y1) {
+        const double a = -h.angle_deg * std::numbers::pi / 180.0;
+        cairo_rotate(cr, a);
+        // The clip box's corners in the rotated frame (u, v).
+        const double c = std::cos(a), sn = std::sin(a);
+        double umin = std::numeric_limits<double>::max(), umax = -umin, vmin = umin, vmax = -umin;
+        for (auto [x, y] : {std::pair{x1, y1}, {x2, y1}, {x1, y2}, {x2, y2}}) {
+            double u = x * c + y * sn, v = -x * sn + y * c;
+            umin = std::min(umin, u), umax = std::max(umax, u);
+            vmin = std::min(vmin, v), vmax = std::max(vmax, v);
+        }
+        cairo_new_path(cr);
+        const double half = h.spacing / 2;
+        for (double k = std::floor((vmin - half) / h.spacing); k * h.spacing + half <= vmax + h.spacing; ++k) {
+            double v = k * h.spacing + half;
+            cairo_move_to(cr, umin - h.width, v);
+            cairo_line_to(cr, umax + h.width, v);
+        }
+        if (h.cross) {
+            for (double k = std::floor((umin - half) / h.spacing); k * h.spacing + half <= umax + h.spacing; ++k) {
+                double u = k * h.spacing + half;
+                cairo_move_to(cr, u, vmin - h.width);
+                cairo_line_to(cr, u, vmax + h.width);
+            }
+        }
+        set_color(cr, h.color);
+        cairo_set_line_width(cr, h.width);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+        cairo_stroke(cr);
+    }
+    cairo_restore(cr);
+}
+
+void CairoCanvas::push_clip(const Path& path) {
+    cairo_save(cr_.get());
+    append(path);
+    cairo_clip(cr_.get());
+}
+
+void CairoCanvas::pop_clip() { cairo_restore(cr_.get()); }
+
+void CairoCanvas::text(double x, double y, std::string_view utf8, const TextStyle& style) {
+    cairo_t* cr = cr_.get();
+    auto layout = text_engine().layout(utf8, style);
+    cairo_new_path(cr);
+    cairo_move_to(cr, x, y);
+    if (style.halo.visible() && style.halo_width > 0) {
+        pango_cairo_layout_path(cr, layout.get());
+        set_color(cr, style.halo);
+        cairo_set_line_width(cr, 2 * style.halo_width);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke(cr);
+        cairo_move_to(cr, x, y);
+    }
+    set_color(cr, style.color);
+    pango_cairo_show_layout(cr, layout.get());
+    cairo_new_path(cr);
+}
+
+TextBox CairoCanvas::measure(std::string_view utf8, const TextStyle& style) {
+    return text_engine().measure(utf8, style);
+}
+
+std::string CairoCanvas::finish_png(double dpi, bool alpha) {
+    if (kind_ != Kind::image) throw LibraryError("failed to encode 'PNG'", "not an image canvas");
+    check_cairo(cairo_status(cr_.get()), "draw the map");
+    return encode_png(surface_.get(), dpi, alpha);
+}
+
+std::string CairoCanvas::finish_pdf() {
+    if (kind_ != Kind::pdf) throw LibraryError("failed to write 'PDF'", "not a PDF canvas");
+    check_cairo(cairo_status(cr_.get()), "draw the map");
+    cr_.reset();
+    cairo_surface_finish(surface_.get());
+    if (pdf_failed_) throw LibraryError("failed to write 'PDF'", "out of memory");
+    check_cairo(cairo_surface_status(surface_.get()), "write the PDF");
+    surface_.reset();
+    return std::move(pdf_bytes_);
+}
+
+}  // namespace frontmap::render
