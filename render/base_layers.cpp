@@ -64,10 +64,23 @@ std::string field(OGRFeature& f, int idx) {
 }
 
 std::vector<BaseRegion> read_regions(OGRLayer& layer, const char* iso_field, const Extent* box,
-                                     const char* where) {
-    layer.SetAttributeFilter(where);
-    if (box != nullptr) layer.SetSpatialFilterRect(box->west, box->south, box->east, box->north);
-    else layer.SetSpatialFilter(nullptr);
+                                     const std::string& where) {
+    // The box goes through the GeoPackage R-tree as an attribute filter, not SetSpatialFilter:
+    // OGR would test every candidate exactly with GEOS, which costs more than drawing a
+    // polygon that merely comes near the canvas.
+    std::string filter = where;
+    if (box != nullptr) {
+        const std::string geom = layer.GetGeometryColumn(), fid = layer.GetFIDColumn();
+        std::string rtree = fmt::format(
+            "{} IN (SELECT id FROM \"rtree_{}_{}\" WHERE minx <= {} AND maxx >= {} AND miny <= {} AND maxy >= {})",
+            fid.empty() ? "fid" : fid, layer.GetName(), geom, box->east, box->west, box->north, box->south);
+        filter = filter.empty() ? rtree : "(" + filter + ") AND " + rtree;
+    }
+    if (layer.SetAttributeFilter(filter.empty() ? nullptr : filter.c_str()) != OGRERR_NONE) {
+        // No R-tree (a GeoPackage written without one): fall back to OGR's spatial filter.
+        layer.SetAttributeFilter(where.empty() ? nullptr : where.c_str());
+        if (box != nullptr) layer.SetSpatialFilterRect(box->west, box->south, box->east, box->north);
+    }
     layer.ResetReading();
     OGRFeatureDefn* defn = layer.GetLayerDefn();
     const int iso = defn->GetFieldIndex(iso_field), name = defn->GetFieldIndex("name");
@@ -215,7 +228,7 @@ BaseData load_base(const std::string& path, const BaseQuery& q) {
     BaseData out;
     OGRLayer* countries = need_layer(*ds, "countries", path);
     OGRLayer* admin1 = need_layer(*ds, "admin1", path);
-    out.countries = read_regions(*countries, "iso_a2", &q.box, nullptr);
+    out.countries = read_regions(*countries, "iso_a2", &q.box, "");
     out.admin1 = read_regions(*admin1, "iso_3166_2", &q.box, "iso_3166_2 IS NULL OR iso_3166_2 NOT LIKE 'UA-%'");
     out.ukraine = read_regions(*admin1, "iso_3166_2", nullptr, "iso_3166_2 LIKE 'UA-%'");
     read_places(*ds, path, q, out);

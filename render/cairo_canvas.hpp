@@ -34,9 +34,20 @@ public:
 
 private:
     void append(const Path& path);
+    // Pixels of an image canvas, mapped and populated in one go: faulting in a 1600x1200 map
+    // page by page costs more than drawing its sea.
+    struct MappedPixels {
+        void* data = nullptr;
+        std::size_t size = 0;
+        MappedPixels() = default;
+        MappedPixels(const MappedPixels&) = delete;
+        MappedPixels& operator=(const MappedPixels&) = delete;
+        ~MappedPixels();
+    };
     Kind kind_;
     std::string pdf_bytes_;
     bool pdf_failed_ = false;
+    MappedPixels pixels_;  // declared before the surface: outlives it
     SurfacePtr surface_;
     CairoPtr cr_;
     static cairo_status_t write_pdf(void* closure, const unsigned char* data, unsigned int length);

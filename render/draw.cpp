@@ -17,6 +17,36 @@ Status control_status(const ControlLayer& layer) {
 
 namespace {
 
+// Sutherland-Hodgman clipping of a closed ring to a rectangle. The edges it adds run along the
+// rectangle, which lies outside the canvas, so strokes of clipped rings stay invisible there.
+std::vector<Pt> clip_ring(const std::vector<Pt>& ring, double x0, double y0, double x1, double y1) {
+    std::vector<Pt> in = ring, out;
+    auto pass = [&](auto inside, auto cross) {
+        out.clear();
+        if (in.empty()) return;
+        Pt prev = in.back();
+        bool prev_in = inside(prev);
+        for (const Pt& p : in) {
+            const bool p_in = inside(p);
+            if (p_in != prev_in) out.push_back(cross(prev, p));
+            if (p_in) out.push_back(p);
+            prev = p, prev_in = p_in;
+        }
+        in.swap(out);
+    };
+    auto at_x = [](double x) {
+        return [x](const Pt& a, const Pt& b) { return Pt{x, a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x)}; };
+    };
+    auto at_y = [](double y) {
+        return [y](const Pt& a, const Pt& b) { return Pt{a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y), y}; };
+    };
+    pass([x0](const Pt& p) { return p.x >= x0; }, at_x(x0));
+    pass([x1](const Pt& p) { return p.x <= x1; }, at_x(x1));
+    pass([y0](const Pt& p) { return p.y >= y0; }, at_y(y0));
+    pass([y1](const Pt& p) { return p.y <= y1; }, at_y(y1));
+    return in;
+}
+
 // Appends the projected, decimated rings of one batch of lon/lat rings to `out`.
 void project_rings(const std::vector<const std::vector<LonLat>*>& rings, const Projection& proj, double tol,
                    bool closed, Path& out) {
@@ -57,6 +87,13 @@ void project_rings(const std::vector<const std::vector<LonLat>*>& rings, const P
         if (sp.pts.size() < (closed ? 3u : 2u)) continue;
         if (bx1 < -margin * 0.05 || by1 < -margin * 0.05 || bx0 > w + margin * 0.05 || by0 > h + margin * 0.05) continue;
         if (closed && bx1 - bx0 < tol && by1 - by0 < tol) continue;  // smaller than a pixel
+        // Rings reaching far off the canvas (a neighbour country, a whole region) are clipped to
+        // it, with room for the widest stroke: the rasteriser then only sees what shows.
+        constexpr double kPad = 8;
+        if (closed && (bx0 < -kPad || by0 < -kPad || bx1 > w + kPad || by1 > h + kPad)) {
+            sp.pts = clip_ring(sp.pts, -kPad, -kPad, w + kPad, h + kPad);
+            if (sp.pts.size() < 3) continue;
+        }
         out.subs.push_back(std::move(sp));
     }
 }

@@ -33,6 +33,7 @@ struct DrawContext {
     std::string lang = "en";
     std::string title;
     double simplify_px = 0.5;         // drop vertices closer than this to the last one kept
+    double base_simplify_px = 1.0;    // the same for thin base lines (regions, countries)
     std::vector<Box> furniture;       // panels placed before the labels (title, legend, inset...)
     std::vector<Box> markers;         // settlement markers
     std::vector<Box> labels;          // labels placed so far

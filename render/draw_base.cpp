@@ -15,12 +15,12 @@ void draw_base(DrawContext& dc, const BaseData& base, const MultiPolygon& ukrain
     }
 
     c.begin_group("land");
-    Path countries = project_polygons(base.countries, dc.proj, dc.simplify_px);
+    Path countries = project_polygons(base.countries, dc.proj, dc.base_simplify_px);
     c.fill(countries, s.land);
     c.end_group();
 
     c.begin_group("admin1");
-    c.stroke(project_polygons(base.admin1, dc.proj, dc.simplify_px), {s.admin1_border, s.admin1_border_width, {}, true});
+    c.stroke(project_polygons(base.admin1, dc.proj, dc.base_simplify_px), {s.admin1_border, s.admin1_border_width, {}, true});
     c.end_group();
 
     c.begin_group("countries");
@@ -30,14 +30,14 @@ void draw_base(DrawContext& dc, const BaseData& base, const MultiPolygon& ukrain
     // Ukraine in its internationally recognised border (the union of the UA- regions, Crimea
     // and Sevastopol included), over whatever the countries layer says.
     c.begin_group("ukraine");
-    c.fill(project_polygons(ukraine_union, dc.proj, dc.simplify_px), s.ukraine);
+    c.fill(project_polygons(ukraine_union, dc.proj, dc.base_simplify_px), s.ukraine);
     c.end_group();
 }
 
 void draw_oblast_borders(DrawContext& dc, const BaseData& base) {
     dc.canvas.begin_group("oblasts");
-    dc.canvas.stroke(project_polygons(base.ukraine, dc.proj, dc.simplify_px),
-                     {dc.style.oblast_border, dc.style.oblast_border_width, {3, 2}, true});
+    dc.canvas.stroke(project_polygons(base.ukraine, dc.proj, dc.base_simplify_px),
+                     {dc.style.oblast_border, dc.style.oblast_border_width, {}, true});
     dc.canvas.end_group();
 }
 

@@ -20,7 +20,11 @@ TextEngine::TextEngine() {
     pango_context_set_round_glyph_positions(context_.get(), FALSE);
 }
 
-PangoLayoutPtr TextEngine::layout(std::string_view utf8, const TextStyle& style) const {
+PangoLayout* TextEngine::layout(std::string_view utf8, const TextStyle& style) {
+    std::string key = style.family + '\x1f' + std::to_string(style.size) + (style.bold ? "b" : "") +
+                      (style.italic ? "i" : "") + '\x1f';
+    key.append(utf8);
+    if (last_ && key == last_key_) return last_.get();
     PangoLayoutPtr layout(pango_layout_new(context_.get()));
     FontDescriptionPtr font(pango_font_description_new());
     pango_font_description_set_family(font.get(), style.family.c_str());
@@ -29,17 +33,19 @@ PangoLayoutPtr TextEngine::layout(std::string_view utf8, const TextStyle& style)
     pango_font_description_set_absolute_size(font.get(), style.size * PANGO_SCALE);
     pango_layout_set_font_description(layout.get(), font.get());
     pango_layout_set_text(layout.get(), utf8.data(), static_cast<int>(utf8.size()));
-    return layout;
+    last_ = std::move(layout);
+    last_key_ = std::move(key);
+    return last_.get();
 }
 
-TextBox TextEngine::measure(std::string_view utf8, const TextStyle& style) const {
-    auto l = layout(utf8, style);
+TextBox TextEngine::measure(std::string_view utf8, const TextStyle& style) {
+    PangoLayout* l = layout(utf8, style);
     PangoRectangle logical;
-    pango_layout_get_extents(l.get(), nullptr, &logical);
+    pango_layout_get_extents(l, nullptr, &logical);
     TextBox box;
     box.width = static_cast<double>(logical.width) / PANGO_SCALE;
     box.height = static_cast<double>(logical.height) / PANGO_SCALE;
-    box.baseline = static_cast<double>(pango_layout_get_baseline(l.get())) / PANGO_SCALE;
+    box.baseline = static_cast<double>(pango_layout_get_baseline(l)) / PANGO_SCALE;
     return box;
 }
 
