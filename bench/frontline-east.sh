@@ -32,26 +32,35 @@ frontmap() {
 }
 mapnik() { /usr/bin/python3 "$here/bench/mapnik_frontline_east.py" "$base" "$polygon" "$1"; }
 
-ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+# Wall time and CPU time (user + system) of one command, in ms: "wall cpu".
+timed() {
+    /usr/bin/time -f "%e %U %S" -o "$out/time.txt" "$@" >/dev/null
+    awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$out/time.txt"
+}
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
+# Startup alone: the process with every library loaded, doing nothing.
+read -r sw0 sc0 < <(timed "$bin" --version)
+echo "frontmap --version alone: ${sw0} ms wall, ${sc0} ms CPU (dynamic loading of GDAL & co.)"
 # One warm-up of each (file cache), not timed.
 frontmap "$out/frontmap.png"; mapnik "$out/mapnik.png"
-f_times=(); m_times=(); s_times=(); p_times=()
+export -f frontmap mapnik
+export bin base polygon crs here
+fw=(); fc=(); mw=(); mc=(); sw=(); sc=(); pw=(); pc=(); ratios=()
 for ((i = 0; i < runs; i++)); do
-    t=$(date +%s%N); frontmap "$out/frontmap.png"; f_times+=("$(ms "$t")")
-    t=$(date +%s%N); mapnik "$out/mapnik.png"; m_times+=("$(ms "$t")")
-    t=$(date +%s%N); frontmap "$out/frontmap.svg"; s_times+=("$(ms "$t")")
-    t=$(date +%s%N); frontmap "$out/frontmap.pdf"; p_times+=("$(ms "$t")")
+    read -r a b < <(timed bash -c 'frontmap "$0"' "$out/frontmap.png"); fw+=("$a"); fc+=("$b")
+    read -r c d < <(timed bash -c 'mapnik "$0"' "$out/mapnik.png"); mw+=("$c"); mc+=("$d")
+    ratios+=("$(awk -v f="$a" -v m="$c" 'BEGIN {printf "%.2f", f / m}')")
+    read -r a b < <(timed bash -c 'frontmap "$0"' "$out/frontmap.svg"); sw+=("$a"); sc+=("$b")
+    read -r a b < <(timed bash -c 'frontmap "$0"' "$out/frontmap.pdf"); pw+=("$a"); pc+=("$b")
 done
-f=$(printf '%s\n' "${f_times[@]}" | median)
-m=$(printf '%s\n' "${m_times[@]}" | median)
-s=$(printf '%s\n' "${s_times[@]}" | median)
-p=$(printf '%s\n' "${p_times[@]}" | median)
-echo "frontline-east, $runs paired runs, whole process, median wall time:"
-echo "  frontmap PNG  ${f} ms   (runs: ${f_times[*]})"
-echo "  mapnik   PNG  ${m} ms   (runs: ${m_times[*]})"
-echo "  frontmap SVG  ${s} ms"
-echo "  frontmap PDF  ${p} ms"
-awk -v f="$f" -v m="$m" 'BEGIN {printf "  ratio frontmap/mapnik = %.2f (target <= 0.5)\n", f / m}'
+med() { printf '%s\n' "$@" | median; }
+echo "frontline-east, $runs paired runs, whole process, median (wall / CPU user+sys) in ms:"
+echo "  frontmap PNG  $(med "${fw[@]}") / $(med "${fc[@]}")   (wall runs: ${fw[*]})"
+echo "  mapnik   PNG  $(med "${mw[@]}") / $(med "${mc[@]}")   (wall runs: ${mw[*]})"
+echo "  frontmap SVG  $(med "${sw[@]}") / $(med "${sc[@]}")"
+echo "  frontmap PDF  $(med "${pw[@]}") / $(med "${pc[@]}")"
+echo "  per-pair wall ratios: ${ratios[*]}"
+awk -v f="$(med "${fw[@]}")" -v m="$(med "${mw[@]}")" -v fc="$(med "${fc[@]}")" -v mc="$(med "${mc[@]}")" \
+    'BEGIN {printf "  ratio frontmap/mapnik: wall %.2f, CPU %.2f (target <= 0.5)\n", f / m, fc / mc}'
 echo "  images in $out"
