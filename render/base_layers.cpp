@@ -230,7 +230,10 @@ BaseData load_base(const std::string& path, const BaseQuery& q) {
     OGRLayer* admin1 = need_layer(*ds, "admin1", path);
     out.countries = read_regions(*countries, "iso_a2", &q.box, "");
     out.admin1 = read_regions(*admin1, "iso_3166_2", &q.box, "iso_3166_2 IS NULL OR iso_3166_2 NOT LIKE 'UA-%'");
-    out.ukraine = read_regions(*admin1, "iso_3166_2", nullptr, "iso_3166_2 LIKE 'UA-%'");
+    // Every Ukrainian region, found through the R-tree by Ukraine's box (a LIKE alone would scan
+    // the whole world's admin-1 table, geometry blobs and all).
+    const Extent ukraine_box{22.0, 44.0, 40.5, 52.5};
+    out.ukraine = read_regions(*admin1, "iso_3166_2", &ukraine_box, "iso_3166_2 LIKE 'UA-%'");
     read_places(*ds, path, q, out);
     return out;
 }

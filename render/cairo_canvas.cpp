@@ -65,6 +65,7 @@ CairoCanvas::CairoCanvas(Kind kind, int width, int height, double dpi, const std
     check_cairo(cairo_status(cr_.get()), "create the drawing context");
     if (kind == Kind::pdf) cairo_scale(cr_.get(), 72.0 / dpi, 72.0 / dpi);
     cairo_set_fill_rule(cr_.get(), CAIRO_FILL_RULE_EVEN_ODD);
+    cairo_set_antialias(cr_.get(), CAIRO_ANTIALIAS_FAST);
 }
 
 CairoCanvas::~CairoCanvas() {

@@ -57,8 +57,45 @@ std::string default_crs(const Extent& e) {
                        lat1, lat2, lat0, lon0);
 }
 
+namespace {
+
+// A PROJ string on the WGS84 ellipsoid projects lon/lat degrees directly: a pipeline needs no
+// look-up in PROJ's database, which costs more than drawing a layer (proj_create_crs_to_crs
+// searches it for candidate operations). Anything else (EPSG codes, other datums, grids) goes
+// through proj_create_crs_to_crs. Returns null when the shortcut does not apply.
+PJ* direct_pipeline(PJ_CONTEXT* ctx, const std::string& crs) {
+    if (crs.rfind("+proj=", 0) != 0) return nullptr;
+    std::istringstream in(crs);
+    std::string token, step;
+    while (in >> token) {
+        if (token == "+type=crs" || token == "+no_defs" || token == "+units=m") continue;
+        if (token == "+datum=WGS84") token = "+ellps=WGS84";
+        if (token.rfind("+proj=pipeline", 0) == 0 || token.rfind("+proj=longlat", 0) == 0 ||
+            token.rfind("+proj=latlong", 0) == 0 || token.rfind("+datum=", 0) == 0 || token.rfind("+towgs84", 0) == 0 ||
+            token.rfind("+nadgrids", 0) == 0 || token.rfind("+init", 0) == 0 || token.rfind("+geoidgrids", 0) == 0 ||
+            token.rfind("+units=", 0) == 0 || token.rfind("+to_meter", 0) == 0 || token.rfind("+axis", 0) == 0 ||
+            token.rfind("+pm=", 0) == 0)
+            return nullptr;
+        if (token.rfind("+ellps=", 0) == 0 && token != "+ellps=WGS84") return nullptr;
+        step += " " + token;
+    }
+    if (step.find("+ellps=") == std::string::npos) step += " +ellps=WGS84";
+    return proj_create(ctx, ("+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step" + step).c_str());
+}
+
+}  // namespace
+
 Projection::Projection(GeoContext& ctx, const std::string& crs, const Extent& extent, int width, int height)
     : crs_(crs.empty() ? default_crs(extent) : crs), extent_(extent), width_(width), height_(height) {
+    if (PJ* direct = direct_pipeline(ctx.proj(), crs_)) {
+        pj_.reset(direct);
+    } else {
+        make_crs_to_crs(ctx);
+    }
+    fit(extent, width, height);
+}
+
+void Projection::make_crs_to_crs(GeoContext& ctx) {
     PJ* raw = proj_create_crs_to_crs(ctx.proj(), "EPSG:4326", crs_.c_str(), nullptr);
     if (raw == nullptr) {
         throw UsageError("failed to use projection '" + crs_ + "'",
@@ -68,7 +105,9 @@ Projection::Projection(GeoContext& ctx, const std::string& crs, const Extent& ex
     PjPtr tmp(raw);
     pj_.reset(proj_normalize_for_visualization(ctx.proj(), tmp.get()));
     if (!pj_) throw UsageError("failed to use projection '" + crs_ + "'", "cannot normalise axis order");
+}
 
+void Projection::fit(const Extent& extent, int width, int height) {
     // Fit the projected outline of the extent (sampled, since meridians and parallels curve).
     const int n = 32;
     std::vector<double> xs, ys;

@@ -48,6 +48,8 @@ public:
     int height() const noexcept { return height_; }
 
 private:
+    void make_crs_to_crs(GeoContext& ctx);
+    void fit(const Extent& extent, int width, int height);
     PjPtr pj_;
     std::string crs_;
     Extent extent_;
