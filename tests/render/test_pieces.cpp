@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 
 #include "geo/error.hpp"
 #include "render/base_layers.hpp"
@@ -163,4 +164,17 @@ TEST(Options, SizesAndValues) {
     o.width = 100;
     o.lang = "de";
     EXPECT_THROW(check_options(o), UsageError);
+}
+
+TEST(Style, ShippedStylesParse) {
+    // Every style under data/styles/ must pass the strict reader.
+    namespace fs = std::filesystem;
+    int n = 0;
+    for (const auto& e : fs::directory_iterator(fs::path(FRONTMAP_SOURCE_DIR) / "data" / "styles")) {
+        if (e.path().extension() != ".json") continue;
+        Style s = default_style(Palette::default_);
+        EXPECT_NO_THROW(apply_style_file(s, e.path())) << e.path();
+        ++n;
+    }
+    EXPECT_GE(n, 2);
 }
