@@ -5,10 +5,14 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 
+#include "geo/context.hpp"
 #include "geo/error.hpp"
 #include "render/base_layers.hpp"
 #include "render/cairo_canvas.hpp"
+#include "render/geometry.hpp"
+#include "render/locate.hpp"
 #include "render/map.hpp"
 #include "render/output.hpp"
 #include "render/projection.hpp"
@@ -177,4 +181,53 @@ TEST(Style, ShippedStylesParse) {
         ++n;
     }
     EXPECT_GE(n, 2);
+}
+
+TEST(PolygonFile, GeoJsonFastPathAgreesWithOgr) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(FRONTMAP_TEST_TMP) / "polygon_file";
+    fs::create_directories(dir);
+    const std::string text = R"({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon",
+         "coordinates": [[[37, 48], [38, 48], [38, 49], [37, 49], [37, 48]], [[37.2, 48.2], [37.4, 48.2], [37.4, 48.4], [37.2, 48.2]]]}},
+        {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPolygon",
+         "coordinates": [[[[30, 44], [31, 44], [31, 45], [30, 44]]]]}},
+        {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]})";
+    std::ofstream(dir / "a.geojson") << text;
+    std::ofstream(dir / "a.json.txt") << text;  // not a .geojson name: read by OGR
+    const MultiPolygon fast = read_polygon_file((dir / "a.geojson").string());
+    const MultiPolygon ogr = read_polygon_file((dir / "a.json.txt").string());
+    ASSERT_EQ(fast.size(), 2u);
+    ASSERT_EQ(ogr.size(), fast.size());
+    for (std::size_t i = 0; i < fast.size(); ++i) {
+        ASSERT_EQ(fast[i].rings.size(), ogr[i].rings.size());
+        for (std::size_t r = 0; r < fast[i].rings.size(); ++r) {
+            ASSERT_EQ(fast[i].rings[r].size(), ogr[i].rings[r].size());
+            for (std::size_t k = 0; k < fast[i].rings[r].size(); ++k) {
+                EXPECT_DOUBLE_EQ(fast[i].rings[r][k].lon, ogr[i].rings[r][k].lon);
+                EXPECT_DOUBLE_EQ(fast[i].rings[r][k].lat, ogr[i].rings[r][k].lat);
+            }
+        }
+    }
+    std::ofstream(dir / "empty.geojson") << R"({"type": "FeatureCollection", "features": []})";
+    EXPECT_THROW(read_polygon_file((dir / "empty.geojson").string()), InputError);
+    EXPECT_THROW(read_polygon_file((dir / "missing.geojson").string()), InputError);
+}
+
+TEST(FrontLine, LeavesOutTheStateBorder) {
+    // Ukraine: a 4 x 2 degree box. Assessed control: its eastern quarter, sharing the box's
+    // east, north and south edges. The front line is the western edge of that quarter only.
+    GeoContext ctx;
+    Projection proj(ctx, "", {29.5, 47.5, 34.5, 50.5}, 500, 300);
+    MultiPolygon ua{Polygon{{Ring{{30, 48}, {34, 48}, {34, 50}, {30, 50}}}}};
+    MultiPolygon ru{Polygon{{Ring{{33, 48}, {34, 48}, {34, 50}, {33, 50}}}}};
+    const Path line = front_line(ctx, ru, ua, proj, 0.5, 3);
+    ASSERT_FALSE(line.empty());
+    const double x_west = proj.to_px({33, 49}).x, x_east = proj.to_px({34, 49}).x;
+    for (const auto& sub : line.subs) {
+        for (const Pt& p : sub.pts) {
+            EXPECT_NEAR(p.x, x_west, 3) << "a point off the western edge";
+            EXPECT_LT(p.x, x_east - 3);
+        }
+    }
 }
