@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "geo/error.hpp"
+#include "geo/normalize.hpp"
 #include "layers/handles.hpp"
 
 namespace frontmap::render {
@@ -158,12 +159,18 @@ void read_places(GDALDataset& ds, const std::string& path, const BaseQuery& q, B
         std::string uk, ru, either_long, either_short;
     };
     std::map<std::int64_t, Cyr> cyr;
+    // Only variants that spell the same name are candidates: the names table also holds
+    // historical names (Ворошиловград for Luhansk), other languages' forms (Kalmyk "Донецк ош")
+    // and Belarusian ones, which must never label a Ukrainian map. normalize_key transliterates
+    // Cyrillic, so Донецьк, Донецк and Donetsk meet in one key and Ворошиловград does not.
+    std::map<std::int64_t, std::string> latin_key;
+    for (const auto& p : out.places) latin_key[p.geonames_id] = normalize_key(p.name);
     for (FeaturePtr f(names.layer->GetNextFeature()); f; f.reset(names.layer->GetNextFeature())) {
         auto it = by_id.find(f->GetFieldAsInteger64(0));
         if (it == by_id.end()) continue;
         std::string name = f->GetFieldAsString(1);
         const char lang = cyrillic_language(name);
-        if (lang == 0) continue;
+        if (lang == 0 || normalize_key(name) != latin_key[it->first]) continue;
         Cyr& c = cyr[it->first];
         // The shortest variant of each kind wins, deterministically (rows are ordered by name).
         auto take = [&](std::string& slot) {
