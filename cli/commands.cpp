@@ -8,6 +8,8 @@ namespace frontmap::cli {
 
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> table = {
+        {"data", "build the base data (countries, regions, places, names)", make_data_command},
+        {"store", "create a layer store or show what it holds (info, init)", make_store_command},
         {"render", "render the control-claim map of one date (PNG, SVG, PDF)", make_render_command},
     };
     return table;

@@ -7,6 +7,8 @@
 
 namespace frontmap::cli {
 
-std::unique_ptr<Command> make_render_command();  // command_render.cpp
+std::unique_ptr<Command> make_data_command();   // command_data.cpp
+std::unique_ptr<Command> make_store_command();  // command_store.cpp
+std::unique_ptr<Command> make_render_command(); // command_render.cpp
 
 }  // namespace frontmap::cli

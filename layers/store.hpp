@@ -30,6 +30,9 @@ namespace frontmap::layers {
 // The newest schema this frontmap knows.
 int current_schema_version();
 
+// The store's tables, in the order `store info` lists them.
+const std::vector<std::string>& store_tables();
+
 struct TableCount {
     std::string table;
     std::int64_t rows = 0;
@@ -43,6 +46,10 @@ struct StoreInfo {
 };
 
 class Store;
+
+// Writes go through layer() inside a Transaction. CreateFeature reports a constraint error (the
+// unique articles.sha256 and places.place_key) at once on both drivers. A Store belongs to one
+// thread at a time. User documentation: doc/frontmap-store.md.
 
 // RAII transaction over the whole store: commit() makes the writes durable; destruction without
 // commit() rolls them back. One transaction at a time per Store.
@@ -72,6 +79,7 @@ public:
     Store& operator=(Store&&) noexcept;
     ~Store();
 
+    // The URL as given (a PG: string may contain a password; StoreInfo::url hides it).
     const std::string& url() const noexcept { return url_; }
     bool is_postgis() const noexcept;
     int schema_version() const noexcept { return version_; }
@@ -87,6 +95,7 @@ private:
     std::string url_;
     DatasetPtr ds_;
     int version_ = 0;
+    bool in_transaction_ = false;
 };
 
 }  // namespace frontmap::layers
