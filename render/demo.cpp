@@ -45,7 +45,8 @@ Extent demo_extent() { return {36.55, 47.85, 38.05, 48.75}; }
 MapData demo_map_data(const std::string& date) {
     MapData d;
     d.date = date;
-    const LonLat pokrovsk{37.18, 48.283}, rodynske{37.345, 48.354}, kostiantynivka{37.71, 48.527};
+    // GeoNames positions of the real towns; everything around them is invented.
+    const LonLat pokrovsk{37.17585, 48.28198}, rodynske{37.20602, 48.35199}, kostiantynivka{37.7069, 48.5277};
 
     ControlLayer c;
     c.source = "demo-assessed";
@@ -60,11 +61,11 @@ MapData demo_map_data(const std::string& date) {
     d.control.push_back(c);
 
     ClaimArea pk;
-    pk.place_key = "gn:demo-pokrovsk";
+    pk.place_key = "gn:704422";
     pk.name = "Pokrovsk";
     pk.status = Status::disputed;
-    pk.area = {Polygon{{circle(pokrovsk, 5.5)}}};
-    pk.held_part = MultiPolygon{Polygon{{north_half(pokrovsk, 5.5, 0.8)}}};
+    pk.area = {Polygon{{circle(pokrovsk, 4.5)}}};
+    pk.held_part = MultiPolygon{Polygon{{north_half(pokrovsk, 4.5, 0.7)}}};
     pk.claims = {claim("RU", "claims_control", "", "the Russian defence ministry",
                        "Moscow said its troops had taken the whole town.", date),
                  claim("UA", "holds_part", "north", "the Ukrainian General Staff",
@@ -72,10 +73,10 @@ MapData demo_map_data(const std::string& date) {
     d.areas.push_back(pk);
 
     ClaimArea rd;
-    rd.place_key = "gn:demo-rodynske";
+    rd.place_key = "gn:695581";
     rd.name = "Rodynske";
     rd.status = Status::claimed_ru;
-    rd.area = {Polygon{{circle(rodynske, 3.2)}}};
+    rd.area = {Polygon{{circle(rodynske, 2.6)}}};
     rd.claims = {claim("RU", "claims_control", "", "a Russian military blogger",
                        "A Russian blogger claimed the village had been \"fully cleared\" <unconfirmed>.", date)};
     d.areas.push_back(rd);
@@ -112,9 +113,9 @@ MapData demo_map_data(const std::string& date) {
         return s;
     };
     d.settlements = {
-        settle(-1, "Pokrovsk", "Покровськ", "Покровск", pokrovsk, 60000, Status::disputed, 10),
-        settle(-2, "Rodynske", "Родинське", "Родинское", rodynske, 10000, Status::claimed_ru, 9),
-        settle(-3, "Kostiantynivka", "Костянтинівка", "Константиновка", kostiantynivka, 67000, Status::advance_ua, 8),
+        settle(704422, "Pokrovsk", "Покровськ", "Покровск", pokrovsk, 60000, Status::disputed, 10),
+        settle(695581, "Rodynske", "Родинське", "Родинское", rodynske, 10000, Status::claimed_ru, 9),
+        settle(705104, "Kostiantynivka", "Костянтинівка", "Константиновка", kostiantynivka, 67000, Status::advance_ua, 8),
     };
     d.sources = {"demo-assessed", "Demo article (frontmap team)"};
     return d;

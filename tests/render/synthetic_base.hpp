@@ -94,9 +94,9 @@ inline std::filesystem::path write_synthetic_base(const std::filesystem::path& p
     add_field(names, "source", OFTString);
 
     const SynthPlace list[] = {
-        {101, "Pokrovsk", "UA", 37.18, 48.283, 60000, "Покровськ", "Покровск"},
+        {704422, "Pokrovsk", "UA", 37.17585, 48.28198, 60000, "Покровськ", "Покровск"},
         {102, "Myrnohrad", "UA", 37.26, 48.30, 46000, "Мирноград", nullptr},
-        {103, "Kostiantynivka", "UA", 37.71, 48.527, 67000, "Костянтинівка", "Константиновка"},
+        {705104, "Kostiantynivka", "UA", 37.7069, 48.5277, 67000, "Костянтинівка", "Константиновка"},
         {104, "Kramatorsk", "UA", 37.556, 48.723, 150000, "Краматорськ", "Краматорск"},
         {105, "Druzhkivka", "UA", 37.52, 48.62, 55000, nullptr, nullptr},
         {106, "Dobropillia", "UA", 37.085, 48.467, 28000, "Добропілля", nullptr},
@@ -104,7 +104,7 @@ inline std::filesystem::path write_synthetic_base(const std::filesystem::path& p
         {108, "Donetsk", "UA", 37.80, 48.00, 900000, "Донецьк", "Донецк"},
         {109, "Avdiivka", "UA", 37.75, 48.14, 31000, "Авдіївка", "Авдеевка"},
         {110, "Mezhova", "UA", 36.73, 48.25, 7000, nullptr, nullptr},
-        {111, "Rodynske", "UA", 37.345, 48.354, 10000, nullptr, nullptr},
+        {695581, "Rodynske", "UA", 37.20602, 48.35199, 10000, nullptr, nullptr},
         {112, "Toretsk", "UA", 37.85, 48.40, 30000, nullptr, nullptr},
         {113, "Kurakhove", "UA", 37.28, 47.98, 18000, nullptr, nullptr},
         {114, "Bilytske", "UA", 37.18, 48.41, 8000, nullptr, nullptr},

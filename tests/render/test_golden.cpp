@@ -183,7 +183,7 @@ TEST(Svg, StructureTextTitlesAndEscaping) {
     EXPECT_NE(svg.find("GeoNames (CC BY 4.0), Natural Earth</text>"), std::string::npos);
     // Hatching is a pattern; every claim area has a titled group with its evidence, escaped.
     EXPECT_GE(count(svg, "<pattern "), 3);
-    EXPECT_NE(svg.find("<g id=\"area-gn-demo-pokrovsk-disputed\">"), std::string::npos);
+    EXPECT_NE(svg.find("<g id=\"area-gn-704422-disputed\">"), std::string::npos);
     EXPECT_NE(svg.find("holds_part (north)"), std::string::npos);
     EXPECT_NE(svg.find("northern districts &amp; the railway station"), std::string::npos);
     EXPECT_NE(svg.find("&quot;fully cleared&quot; &lt;unconfirmed&gt;"), std::string::npos);
