@@ -2,6 +2,8 @@
 // A small synthetic base.gpkg written by the tests themselves (same schema as the real one,
 // invented shapes and places), so golden-image tests pass on a fresh machine without data/fetch.
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -25,16 +27,7 @@ struct SynthPlace {
     const char* ru;  // Russian variant, or nullptr
 };
 
-inline std::string synth_box_wkt(double w, double s, double e, double n) {
-    return "MULTIPOLYGON(((" + std::to_string(w) + " " + std::to_string(s) + "," + std::to_string(e) + " " +
-           std::to_string(s) + "," + std::to_string(e) + " " + std::to_string(n) + "," + std::to_string(w) + " " +
-           std::to_string(n) + "," + std::to_string(w) + " " + std::to_string(s) + ")))";
-}
-
-// Writes the synthetic base to `path` (replacing it) and returns the path.
-inline std::filesystem::path write_synthetic_base(const std::filesystem::path& path) {
-    frontmap::layers::ensure_gdal();
-    std::filesystem::remove(path);
+inline void write_synthetic_base_to(const std::filesystem::path& path) {
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
     GDALDatasetUniquePtr ds(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) throw std::runtime_error("cannot create " + path.string());
@@ -138,7 +131,25 @@ inline std::filesystem::path write_synthetic_base(const std::filesystem::path& p
         if (p.ru != nullptr) add_name(frontmap::normalize_key(p.ru), p.ru, p, "alt");
     }
     ds->CommitTransaction();
+}
+
+inline std::string synth_box_wkt(double w, double s, double e, double n) {
+    return "MULTIPOLYGON(((" + std::to_string(w) + " " + std::to_string(s) + "," + std::to_string(e) + " " +
+           std::to_string(s) + "," + std::to_string(e) + " " + std::to_string(n) + "," + std::to_string(w) + " " +
+           std::to_string(n) + "," + std::to_string(w) + " " + std::to_string(s) + ")))";
+}
+
+// Writes the synthetic base to `path` (replacing it) and returns the path. ctest runs test
+// processes in parallel: each writes its own temporary file and renames it into place, so a
+// reader never sees a half-written base (the content is the same every time).
+inline std::filesystem::path write_synthetic_base(const std::filesystem::path& path) {
+    frontmap::layers::ensure_gdal();
+    const std::filesystem::path tmp = path.string() + ".tmp" + std::to_string(::getpid());
+    std::filesystem::remove(tmp);
+    write_synthetic_base_to(tmp);
+    std::filesystem::rename(tmp, path);
     return path;
 }
+
 
 }  // namespace frontmap::test
