@@ -11,6 +11,7 @@ const std::vector<CommandInfo>& commands() {
         {"data", "build the base data (countries, regions, places, names)", make_data_command},
         {"import", "import dated control polygons (any OGR source) into the store", make_import_command},
         {"store", "create a layer store or show what it holds (info, init)", make_store_command},
+        {"render", "render the control-claim map of one date (PNG, SVG, PDF)", make_render_command},
     };
     return table;
 }

@@ -10,5 +10,6 @@ namespace frontmap::cli {
 std::unique_ptr<Command> make_data_command();   // command_data.cpp
 std::unique_ptr<Command> make_import_command(); // command_import.cpp
 std::unique_ptr<Command> make_store_command();  // command_store.cpp
+std::unique_ptr<Command> make_render_command(); // command_render.cpp
 
 }  // namespace frontmap::cli
