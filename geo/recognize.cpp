@@ -124,7 +124,7 @@ std::vector<Mention> Reader::recognize(std::string_view text, const Tokens& toke
                 // Acronyms (NATO, BBC, UN) are places only when they are a country's short form.
                 bool country = false;
                 for (const auto& c : cands)
-                    if (c.kind == PlaceKind::country && c.source == NameSource::alias) country = true;
+                    if (c.kind == PlaceKind::country) country = true;
                 if (!country) continue;
             }
             best_end = j;
