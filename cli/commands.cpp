@@ -8,7 +8,7 @@ namespace frontmap::cli {
 
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> table = {
-
+        {"extract", "read one article and print its places, dates and control claims", make_extract_command},
     };
     return table;
 }

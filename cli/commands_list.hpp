@@ -7,6 +7,6 @@
 
 namespace frontmap::cli {
 
-
+std::unique_ptr<Command> make_extract_command();
 
 }  // namespace frontmap::cli

@@ -344,15 +344,23 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 }
                 if (!target) {
                     // "Kupiansk, which Russia claimed to have conquered"; "Avdiivka was captured"
+                    // The nearest place before, preferring a settlement over the region it lies in
+                    // ("Bakhmut, the town in the Donetsk region that Russian forces captured").
                     const PlaceRef* before = nullptr;
-                    for (const auto& p : places)
-                        if (p.e <= tr.b) before = &p;
-                    if (before && tr.b - before->e <= 8) {
+                    const PlaceRef* city_before = nullptr;
+                    for (const auto& p : places) {
+                        if (p.e > tr.b) continue;
+                        before = &p;
+                        if (p.place->kind == PlaceKind::city && tr.b - p.e <= 12) city_before = &p;
+                    }
+                    if (before && city_before && before != city_before && before->place->kind == PlaceKind::region)
+                        before = city_before;
+                    if (before && tr.b - before->e <= 12) {
                         bool rel = false;
                         for (std::size_t k = before->e; k < tr.b; ++k) {
                             const std::string& w = t[k].lower;
                             if (w == "which" || w == "that" || w == "was" || w == "were" || w == "been" ||
-                                w == "fell")
+                                w == "had" || w == "has" || w == "have")
                                 rel = true;
                         }
                         if (rel) target = before;
@@ -365,6 +373,21 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                     for (const auto& a : actors)
                         if (a.b == tr.e + 1 || a.b == tr.e + 2) capt = &a;
                 std::size_t actor_limit = (tr.b > s0 && t[tr.b - 1].lower == "its") ? tr.b - 1 : tr.b;
+                // "the town had fallen": the place is the subject, the taker is the other side of
+                // whoever reports it, unless named ("fell to Russian forces").
+                ActorRef other;
+                const std::string& verb = t[tr.b].lower;
+                bool intransitive = verb == "fell" || verb == "fallen" || verb == "fall";
+                if (intransitive) {
+                    if (tr.e + 1 < s1 && t[tr.e].lower == "to")
+                        for (const auto& a : actors)
+                            if (a.b == tr.e + 1 || a.b == tr.e + 2) capt = &a;
+                    if (!capt && (subj_code == "UA" || subj_code == "RU")) {
+                        other = ActorRef{tr.b, tr.e, subj_code == "UA" ? "RU" : "UA", "", false};
+                        other.text = other.code == "RU" ? "Russia" : "Ukraine";
+                        capt = &other;
+                    }
+                }
                 if (!capt) capt = actor_before(actor_limit, true);
                 if (!capt) capt = actor_before(actor_limit, false);
                 if (!capt || capt->code.empty()) continue;
@@ -434,6 +457,9 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 for (const auto& a : actors)
                     if (a.b >= tr.e && a.e <= target->b && !a.pronoun) attacker = &a;
                 if (!attacker) attacker = actor_before(tr.b, true);
+                if (!attacker)  // "Fighting continues in X, where Russian assault groups entered..."
+                    for (const auto& a : actors)
+                        if (a.b >= target->e && !a.pronoun && !attacker) attacker = &a;
                 if (!attacker || attacker->code.empty()) continue;
                 emit(*target, attacker->code, "contested", "", subj_text.empty() ? attacker->text : subj_text,
                      std::min(attacker->b, tr.b), target->e, tr.b, 0.6);

@@ -84,6 +84,11 @@ std::vector<Mention> Reader::recognize(std::string_view text, const Tokens& toke
     for (std::size_t i = 0; i < n; ++i)
         if (cap(i) && person_words.count(t[i].lower)) person[i] = 1;
 
+    // Demonyms mark actors, never places ("Ukrainian", "Russians").
+    std::unordered_set<std::string> demonyms;
+    for (const auto& ph : lex.actors)
+        if (ph.type == "demonym" && ph.words.size() == 1) demonyms.insert(ph.words.front());
+
     std::vector<char> consumed(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
         if (!cap(i) && !(t[i].word && t[i].non_latin && t[i].upper)) continue;
@@ -113,6 +118,7 @@ std::vector<Mention> Reader::recognize(std::string_view text, const Tokens& toke
             }
             if (len == 1) {
                 const Token& tk = t[i];
+                if (demonyms.count(tk.lower)) continue;
                 std::size_t letters = tk.lower.size();
                 if (letters < 2) continue;
                 if (lex.stopwords.count(tk.lower)) continue;
@@ -136,6 +142,7 @@ std::vector<Mention> Reader::recognize(std::string_view text, const Tokens& toke
             // Bounded fuzzy match for an unknown capitalised word where the context supports a place.
             const Token& tk = t[i];
             if (!opt_.fuzzy || tk.all_caps || sentence_initial(i) || lex.stopwords.count(tk.lower) ||
+                demonyms.count(tk.lower) || lex.not_places.count(key_of(i)) ||
                 lex.given_names.count(tk.lower) || cap(i + 1) || (i > 0 && cap(i - 1) && !t[i - 1].possessive))
                 continue;
             std::string key = key_of(i);
@@ -175,6 +182,15 @@ std::vector<Mention> Reader::recognize(std::string_view text, const Tokens& toke
             t[best_end].sentence == t[i].sentence) {
             for (std::size_t k = i; k <= best_end; ++k) consumed[k] = 1;
             continue;
+        }
+        // "pro-Kremlin", "anti-Moscow", "ex-Soviet": an adjective, not a place.
+        if (t[i].hyphen_before && i > 0) {
+            const std::string& pre = t[i - 1].lower;
+            if (pre == "pro" || pre == "anti" || pre == "ex" || pre == "non" || pre == "post" || pre == "pre" ||
+                pre == "neo" || pre == "trans" || pre == "inter") {
+                i = best_end - 1;
+                continue;
+            }
         }
         Mention m;
         m.tok_begin = i;

@@ -37,7 +37,7 @@ double prior(const Place& p) {
         case PlaceKind::continent: s = 1.6; break;
         case PlaceKind::landmark: s = 1.2; break;
     }
-    if (p.source == NameSource::alt) s -= 0.35;
+    if (p.source == NameSource::alt) s -= 0.2;
     else if (p.source == NameSource::ascii) s -= 0.05;
     return s;
 }

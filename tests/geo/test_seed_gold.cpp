@@ -13,13 +13,14 @@
 using namespace frontmap;
 namespace fs = std::filesystem;
 
-namespace {
-
 struct GoldScore {
     int required_mentions = 0, found_mentions = 0, spurious_mentions = 0;
     int required_claims = 0, found_claims = 0, spurious_claims = 0;
     std::vector<std::string> misses;
 };
+GoldScore score_against_gold(const Extraction& x, const nlohmann::json& gold);
+
+namespace {
 
 bool same_place(const nlohmann::json& g, const Place& p) {
     std::string kind = g.value("kind", "");
