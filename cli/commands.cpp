@@ -9,6 +9,7 @@ namespace frontmap::cli {
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> table = {
         {"extract", "read one article and print its places, dates and control claims", make_extract_command},
+        {"store", "create a layer store or show what it holds (info, init)", make_store_command},
     };
     return table;
 }

@@ -7,6 +7,7 @@
 
 namespace frontmap::cli {
 
-std::unique_ptr<Command> make_extract_command();
+std::unique_ptr<Command> make_extract_command();  // command_extract.cpp
+std::unique_ptr<Command> make_store_command();  // command_store.cpp
 
 }  // namespace frontmap::cli

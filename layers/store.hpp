@@ -30,6 +30,9 @@ namespace frontmap::layers {
 // The newest schema this frontmap knows.
 int current_schema_version();
 
+// The store's tables, in the order `store info` lists them.
+const std::vector<std::string>& store_tables();
+
 struct TableCount {
     std::string table;
     std::int64_t rows = 0;
@@ -72,6 +75,7 @@ public:
     Store& operator=(Store&&) noexcept;
     ~Store();
 
+    // The URL as given (a PG: string may contain a password; StoreInfo::url hides it).
     const std::string& url() const noexcept { return url_; }
     bool is_postgis() const noexcept;
     int schema_version() const noexcept { return version_; }
@@ -87,6 +91,7 @@ private:
     std::string url_;
     DatasetPtr ds_;
     int version_ = 0;
+    bool in_transaction_ = false;
 };
 
 }  // namespace frontmap::layers

@@ -1,0 +1,358 @@
+// The layer store: open or create a GeoPackage or a PostGIS schema through GDAL/OGR, check that
+// it is a frontmap store, migrate it to the current schema, and wrap writes in transactions.
+
+#include "layers/store.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <system_error>
+
+#include <cpl_error.h>
+#include <cpl_string.h>
+
+#include "geo/error.hpp"
+#include "layers/migrations.hpp"
+
+namespace frontmap::layers {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_pg_url(const std::string& url) { return STARTS_WITH_CI(url.c_str(), "PG:"); }
+
+// The URL as we show it in messages and `store info`: without a password.
+std::string redact(const std::string& url) {
+    static const std::regex password(R"((password\s*=\s*)('[^']*'|\S+))", std::regex::icase);
+    return std::regex_replace(url, password, "$1***");
+}
+
+// The value of active_schema=... in a PG connection string, or "" when absent.
+std::string active_schema(const std::string& url) {
+    static const std::regex re(R"((?:^|[\s:])active_schema\s*=\s*('([^']*)'|(\S+)))", std::regex::icase);
+    std::smatch m;
+    if (!std::regex_search(url, m, re)) return {};
+    return m[2].matched ? m[2].str() : m[3].str();
+}
+
+std::string quote_literal(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) {
+        if (c == '\'') out += '\'';
+        out += c;
+    }
+    return out + "'";
+}
+
+std::string open_what(const std::string& url) { return "failed to open store '" + redact(url) + "'"; }
+
+// Cheap structural checks of an existing file before SQLite sees it: GDAL happily opens some
+// damaged files and only fails later, mid-query. Throws StoreError with the reason.
+void check_sqlite_file(const std::string& path) {
+    const std::string what = open_what(path);
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw StoreError(what, "it is a folder, not a GeoPackage file");
+    const auto size = fs::file_size(path, ec);
+    if (ec) throw StoreError(what, ec.message());
+    if (size == 0) throw StoreError(what, "the file is empty, not a GeoPackage", "remove it or pick another --store");
+
+    std::array<unsigned char, 100> h{};
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw StoreError(what, "cannot read the file");
+    in.read(reinterpret_cast<char*>(h.data()), h.size());
+    static const char magic[] = "SQLite format 3";  // followed by a NUL: 16 bytes
+    if (in.gcount() < 100 || !std::equal(magic, magic + 16, h.begin()))
+        throw StoreError(what, "not a GeoPackage (not an SQLite database)",
+                         "--store takes a frontmap GeoPackage or a PG: connection string");
+
+    auto be32 = [&](std::size_t at) {
+        return (std::uint32_t(h[at]) << 24) | (std::uint32_t(h[at + 1]) << 16) |
+               (std::uint32_t(h[at + 2]) << 8) | std::uint32_t(h[at + 3]);
+    };
+    std::uint32_t page_size = (std::uint32_t(h[16]) << 8) | h[17];
+    if (page_size == 1) page_size = 65536;
+    if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+        throw StoreError(what, "the file is corrupt (bad SQLite page size)");
+    // The in-header page count is valid when the change counter matches "version-valid-for".
+    const std::uint32_t pages = be32(28);
+    if (pages != 0 && be32(24) == be32(92) && std::uintmax_t(pages) * page_size > size)
+        throw StoreError(what,
+                         "the file is truncated (" + std::to_string(size) + " bytes, its header says " +
+                             std::to_string(std::uintmax_t(pages) * page_size) + ")",
+                         "restore it from a backup");
+}
+
+DatasetPtr open_gpkg(const std::string& path, Store::Mode mode, bool& created) {
+    const std::string what = open_what(path);
+    std::error_code ec;
+    const bool exists = fs::exists(path, ec);
+    if (!exists) {
+        if (mode != Store::Mode::open_or_create)
+            throw StoreError(what, "no such file", "create it with 'frontmap store init --store " + path + "'");
+        const fs::path parent = fs::path(path).parent_path();
+        if (!parent.empty() && !fs::is_directory(parent, ec))
+            throw StoreError(what, "the folder '" + parent.string() + "' does not exist", "create the folder first");
+        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+        if (driver == nullptr) throw StoreError(what, "this GDAL has no GPKG driver");
+        CPLErrorReset();
+        DatasetPtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!ds) {
+            std::string why = detail::gdal_reason("GDAL could not create it");
+            fs::remove(path, ec);
+            throw StoreError("failed to create store '" + path + "'", why);
+        }
+        created = true;
+        return ds;
+    }
+
+    check_sqlite_file(path);
+    const char* const drivers[] = {"GPKG", nullptr};
+    const unsigned flags = GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR |
+                           (mode == Store::Mode::read_only ? GDAL_OF_READONLY : GDAL_OF_UPDATE);
+    CPLErrorReset();
+    DatasetPtr ds(GDALDataset::Open(path.c_str(), flags, drivers, nullptr, nullptr));
+    if (!ds) throw StoreError(what, "not a GeoPackage or corrupt: " + detail::gdal_reason("GDAL cannot open it"));
+    return ds;
+}
+
+DatasetPtr open_pg(const std::string& url, Store::Mode mode) {
+    const std::string what = open_what(url);
+    const char* const drivers[] = {"PostgreSQL", nullptr};
+    // LIST_ALL_TABLES: also see tables without geometry, so a foreign schema is recognised.
+    const char* const options[] = {"LIST_ALL_TABLES=YES", nullptr};
+    const unsigned flags = GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR |
+                           (mode == Store::Mode::read_only ? GDAL_OF_READONLY : GDAL_OF_UPDATE);
+    CPLErrorReset();
+    DatasetPtr ds(GDALDataset::Open(url.c_str(), flags, drivers, options, nullptr));
+    if (!ds)
+        throw StoreError(what, detail::gdal_reason("cannot connect"),
+                         "check the connection string and that the server is running");
+
+    auto has_row = [&](const std::string& sql) {
+        CPLErrorReset();
+        OGRLayer* rs = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        if (rs == nullptr) throw StoreError(what, detail::gdal_reason("query failed: " + sql));
+        FeaturePtr f(rs->GetNextFeature());
+        ds->ReleaseResultSet(rs);
+        return f != nullptr;
+    };
+    if (!has_row("SELECT extversion FROM pg_extension WHERE extname = 'postgis'"))
+        throw StoreError(what, "the PostGIS extension is not installed in this database",
+                         "run 'CREATE EXTENSION postgis;' in it as a superuser");
+    if (const std::string schema = active_schema(url); !schema.empty()) {
+        if (!has_row("SELECT 1 FROM pg_namespace WHERE nspname = " + quote_literal(schema)))
+            throw StoreError(what, "the schema '" + schema + "' does not exist",
+                             "create it with 'CREATE SCHEMA " + schema + ";'");
+    }
+    return ds;
+}
+
+// Our tables' names as GDAL lists them (PG: tables of other schemas carry a "schema." prefix).
+std::vector<std::string> own_tables(GDALDataset& ds, bool pg) {
+    std::vector<std::string> names;
+    for (int i = 0; i < ds.GetLayerCount(); ++i) {
+        OGRLayer* layer = ds.GetLayer(i);
+        if (layer == nullptr) continue;
+        std::string name = layer->GetName();
+        if (pg && name.find('.') != std::string::npos) continue;
+        names.push_back(std::move(name));
+    }
+    return names;
+}
+
+// The schema version recorded in the store; 0 for a store without any table yet.
+int read_version(GDALDataset& ds, bool pg, const std::string& url) {
+    const std::string what = open_what(url);
+    CPLErrorReset();
+    OGRLayer* layer = ds.GetLayerByName("schema_version");
+    if (layer == nullptr) {
+        const std::vector<std::string> others = own_tables(ds, pg);
+        if (CPLGetLastErrorType() >= CE_Failure)
+            throw StoreError(what, "the store is unreadable: " + detail::gdal_reason("GDAL error"));
+        if (others.empty()) return 0;
+        std::string list;
+        for (std::size_t i = 0; i < others.size() && i < 5; ++i) list += (i ? ", " : "") + others[i];
+        if (others.size() > 5) list += ", ...";
+        throw StoreError(what, "not a frontmap store: it has other tables (" + list + ") but no schema_version",
+                         pg ? "use an empty schema (active_schema=... in the connection string)"
+                            : "use a new file for the frontmap store");
+    }
+    const int field = layer->GetLayerDefn()->GetFieldIndex("version");
+    if (field < 0) throw StoreError(what, "not a frontmap store: its schema_version table has no 'version' column");
+    int version = 0;
+    layer->ResetReading();
+    CPLErrorReset();
+    for (FeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature()))
+        version = std::max(version, f->GetFieldAsInteger(field));
+    if (CPLGetLastErrorType() >= CE_Failure)
+        throw StoreError(what, "the store is corrupt: " + detail::gdal_reason("cannot read schema_version"));
+    if (version <= 0) throw StoreError(what, "not a frontmap store: its schema_version table is empty");
+    if (version > current_schema_version())
+        throw StoreError(what,
+                         "the store has schema version " + std::to_string(version) +
+                             ", this frontmap knows versions up to " + std::to_string(current_schema_version()),
+                         "upgrade frontmap");
+    for (const std::string& table : detail::table_names()) {
+        if (ds.GetLayerByName(table.c_str()) == nullptr)
+            throw StoreError(what, "the store is damaged: table '" + table + "' is missing");
+    }
+    return version;
+}
+
+void record_version(GDALDataset& ds, const detail::Migration& m) {
+    OGRLayer* layer = ds.GetLayerByName("schema_version");
+    if (layer == nullptr) throw StoreError("failed to record the schema version", "no schema_version table");
+    FeaturePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+    f->SetField("version", m.version);
+    f->SetField("name", m.name);
+    CPLErrorReset();
+    if (layer->CreateFeature(f.get()) != OGRERR_NONE)
+        throw StoreError("failed to record the schema version", detail::gdal_reason("GDAL refused the row"));
+}
+
+int migrate(GDALDataset& ds, const std::string& url, int from, int target) {
+    int version = from;
+    for (const detail::Migration& m : detail::migrations()) {
+        if (m.version <= version || m.version > target) continue;
+        const std::string what = "failed to migrate store '" + redact(url) + "' to schema version " +
+                                 std::to_string(m.version) + " (" + m.name + ")";
+        CPLErrorReset();
+        if (ds.StartTransaction(FALSE) != OGRERR_NONE)
+            throw StoreError(what, detail::gdal_reason("cannot start a transaction"));
+        try {
+            m.apply(ds);
+            record_version(ds, m);
+            CPLErrorReset();
+            if (ds.CommitTransaction() != OGRERR_NONE)
+                throw StoreError("failed to commit", detail::gdal_reason("GDAL refused"));
+        } catch (const Error& e) {
+            ds.RollbackTransaction();
+            throw StoreError(what, e.what(), e.hint());
+        }
+        version = m.version;
+    }
+    return version;
+}
+
+}  // namespace
+
+int current_schema_version() { return detail::migrations().back().version; }
+
+const std::vector<std::string>& store_tables() { return detail::table_names(); }
+
+Store Store::open(const std::string& url, Mode mode, int target_version) {
+    ensure_gdal();
+    if (url.empty()) throw StoreError("failed to open the store", "no store given", "pass --store PATH or PG:...");
+    if (target_version < 1 || target_version > current_schema_version())
+        throw StoreError(open_what(url), "no schema version " + std::to_string(target_version));
+
+    const bool pg = is_pg_url(url);
+    bool created = false;
+    DatasetPtr ds = pg ? open_pg(url, mode) : open_gpkg(url, mode, created);
+    try {
+        if (!pg) {
+            // Wait for a concurrent writer (a parallel ingest) instead of failing at once. The
+            // journal stays the default rollback journal: one self-contained file, no -wal/-shm.
+            detail::execute_sql(*ds, "PRAGMA busy_timeout = 10000");
+        }
+        int version = read_version(*ds, pg, url);
+        if (version == 0 && mode != Mode::open_or_create)
+            throw StoreError(open_what(url), "not a frontmap store: it has no tables yet",
+                             "create it with 'frontmap store init'");
+        if (mode != Mode::read_only && version < target_version) {
+            version = migrate(*ds, url, version, target_version);
+            // Reopen after migrating: drivers treat tables created in this session specially
+            // (GDAL's PG driver writes to them with COPY, which reports errors only at commit),
+            // and every write must behave the same on a new store as on an old one.
+            ds.reset();
+            created = false;  // migrated and committed: a good store now, keep it
+            ds = pg ? open_pg(url, mode) : open_gpkg(url, mode, created);
+            if (!pg) detail::execute_sql(*ds, "PRAGMA busy_timeout = 10000");
+            version = read_version(*ds, pg, url);
+        }
+        return Store(url, std::move(ds), version);
+    } catch (...) {
+        if (created) {
+            // Never leave a half-made store behind: the file is ours, remove it.
+            ds.reset();
+            std::error_code ec;
+            fs::remove(url, ec);
+            fs::remove(url + "-journal", ec);
+        }
+        throw;
+    }
+}
+
+Store::Store(std::string url, DatasetPtr ds, int version)
+    : url_(std::move(url)), ds_(std::move(ds)), version_(version) {}
+
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+bool Store::is_postgis() const noexcept {
+    return ds_ && ds_->GetDriver() != nullptr && EQUAL(ds_->GetDriver()->GetDescription(), "PostgreSQL");
+}
+
+OGRLayer& Store::layer(const std::string& table) {
+    CPLErrorReset();
+    OGRLayer* l = ds_->GetLayerByName(table.c_str());
+    if (l == nullptr)
+        throw StoreError("failed to open table '" + table + "' of store '" + redact(url_) + "'",
+                         detail::gdal_reason("no such table"));
+    return *l;
+}
+
+StoreInfo Store::info() {
+    StoreInfo out;
+    out.url = redact(url_);
+    out.driver = ds_->GetDriver() != nullptr ? ds_->GetDriver()->GetDescription() : "";
+    out.schema_version = version_;
+    for (const std::string& table : detail::table_names()) {
+        CPLErrorReset();
+        const GIntBig n = layer(table).GetFeatureCount(TRUE);
+        if (n < 0 || CPLGetLastErrorType() >= CE_Failure)
+            throw StoreError("failed to count the rows of '" + table + "' in store '" + out.url + "'",
+                             detail::gdal_reason("GDAL error"));
+        out.tables.push_back({table, static_cast<std::int64_t>(n)});
+    }
+    return out;
+}
+
+Transaction::Transaction(Store& store) : store_(&store) {
+    const std::string what = "failed to start a transaction on store '" + redact(store.url_) + "'";
+    if (store.in_transaction_) throw StoreError(what, "another transaction is open on this store");
+    CPLErrorReset();
+    if (store.ds_->StartTransaction(FALSE) != OGRERR_NONE)
+        throw StoreError(what, detail::gdal_reason("GDAL refused"));
+    store.in_transaction_ = true;
+}
+
+void Transaction::commit() {
+    const std::string what = "failed to commit to store '" + redact(store_->url_) + "'";
+    if (done_) throw StoreError(what, "the transaction has already ended");
+    done_ = true;
+    store_->in_transaction_ = false;
+    CPLErrorReset();
+    if (store_->ds_->CommitTransaction() != OGRERR_NONE) {
+        std::string why = detail::gdal_reason("GDAL refused");
+        store_->ds_->RollbackTransaction();
+        throw StoreError(what, why, "nothing was written");
+    }
+}
+
+Transaction::~Transaction() {
+    if (done_) return;
+    try {
+        store_->in_transaction_ = false;
+        store_->ds_->RollbackTransaction();
+    } catch (...) {
+        // A destructor reports nothing: the rollback is best effort, as in SQLite and libpq.
+    }
+}
+
+}  // namespace frontmap::layers
