@@ -8,6 +8,9 @@
 namespace frontmap::cli {
 
 std::unique_ptr<Command> make_extract_command();  // command_extract.cpp
+std::unique_ptr<Command> make_ingest_command();   // command_ingest.cpp
+std::unique_ptr<Command> make_claims_command();   // command_claims.cpp
+std::unique_ptr<Command> make_places_command();   // command_places.cpp
 std::unique_ptr<Command> make_store_command();  // command_store.cpp
 
 }  // namespace frontmap::cli
