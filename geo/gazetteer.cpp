@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "geo/error.hpp"
+#include "geo/fast_key.hpp"
 #include "geo/normalize.hpp"
 #include "geo/tables.hpp"
 
@@ -28,7 +29,7 @@ std::string Place::place_key() const {
     if (kind == PlaceKind::city && geonames_id != 0) return fmt::format("gn:{}", geonames_id);
     if ((kind == PlaceKind::region || kind == PlaceKind::country) && !iso.empty()) return "iso:" + iso;
     if (kind == PlaceKind::continent && geonames_id != 0) return fmt::format("gn:{}", geonames_id);
-    std::string slug = normalize_key(name);
+    std::string slug = fast_key(name);
     std::replace(slug.begin(), slug.end(), ' ', '-');
     if (kind == PlaceKind::landmark) return "lm:" + slug;
     if (geonames_id != 0) return fmt::format("gn:{}", geonames_id);
@@ -181,7 +182,7 @@ void Gazetteer::load_extra() {
             p.lon = to_double(r[7]);
             p.source = NameSource::alias;
             if (p.kind == PlaceKind::region) p.admin1 = p.iso;
-            extra_[normalize_key(r[0])].push_back(std::move(p));
+            extra_[fast_key(r[0])].push_back(std::move(p));
         }
     }
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "geo/fast_key.hpp"
 #include "geo/gazetteer.hpp"
 #include "geo/normalize.hpp"
 #include "geo/tables.hpp"
@@ -67,11 +68,11 @@ const Lexicon& Lexicon::get() {
         add_words(l.given_names, tables::given_names());
         // normalised too, so "Micheál" and "Micheal" both count
         std::vector<std::string> extra;
-        for (const auto& g : l.given_names) extra.push_back(normalize_key(g));
+        for (const auto& g : l.given_names) extra.push_back(fast_key(g));
         l.given_names.insert(extra.begin(), extra.end());
         add_words(l.titles, tables::titles());
         add_words(l.org_words, tables::org_words());
-        for (const auto& row : table_rows(tables::not_places())) l.not_places.insert(normalize_key(row[0]));
+        for (const auto& row : table_rows(tables::not_places())) l.not_places.insert(fast_key(row[0]));
         add_phrases(l.actors, tables::actors());
         add_phrases(l.force_nouns, tables::force_nouns());
         add_phrases(l.stances, tables::stance_verbs());

@@ -3,6 +3,7 @@
 
 #include <unordered_set>
 
+#include "geo/fast_key.hpp"
 #include "geo/lexicon.hpp"
 #include "geo/normalize.hpp"
 #include "geo/reader.hpp"
@@ -52,7 +53,7 @@ std::vector<Mention> Reader::recognize(std::string_view text, const Tokens& toke
     };
     auto cap = [&](std::size_t i) { return i < n && t[i].word && t[i].upper && !t[i].number; };
     auto key_of = [&](std::size_t i) {
-        return t[i].non_latin ? normalize_key(base_text(text, t[i])) : normalize_key(t[i].lower);
+        return t[i].non_latin ? fast_key(base_text(text, t[i])) : normalize_key(t[i].lower);
     };
 
     // People: a given name or a title followed by capitalised words; their surnames later.
@@ -109,7 +110,7 @@ std::vector<Mention> Reader::recognize(std::string_view text, const Tokens& toke
                 else if (k > i && !tk.space_before && !tk.hyphen_before) ok = false;
             }
             if (!ok) continue;
-            std::string key = len == 1 ? key_of(i) : normalize_key(text.substr(t[i].b0, t[j - 1].base_b1 - t[i].b0));
+            std::string key = len == 1 ? key_of(i) : fast_key(text.substr(t[i].b0, t[j - 1].base_b1 - t[i].b0));
             if (key.empty()) continue;
             if (lex.not_places.count(key)) {
                 for (std::size_t k = i; k < j; ++k) consumed[k] = 1;

@@ -135,17 +135,26 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
                          [](const Scored& a, const Scored& b) { return a.score > b.score; });
     }
     // Pass 2: "Town, Region" pairs and distance to the other confident places of the article.
+    // Anchors: the confident cities and regions of the article, each mention looking only at
+    // those within kNear mentions of it (distance evidence is local, and the cost stays linear).
     struct Anchor {
-        std::string key;
+        std::size_t index;
+        const std::string* key;
         double lat, lon;
     };
+    constexpr std::size_t kNear = 40;
     std::vector<Anchor> anchors;
-    for (const auto& m : mentions) {
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+        const Mention& m = mentions[i];
         if (m.candidates.empty()) continue;
         const Place& p = m.candidates.front().place;
         if (p.kind != PlaceKind::city && p.kind != PlaceKind::region) continue;
         double margin = m.candidates.size() > 1 ? m.candidates[0].score - m.candidates[1].score : 1.0;
-        if (margin >= 0.3) anchors.push_back({m.key, p.lat, p.lon});
+        if (margin < 0.3) continue;
+        bool dup = false;  // one anchor per place among the recent ones
+        for (std::size_t k = anchors.size(); k > 0 && anchors[k - 1].index + kNear > i; --k)
+            if (anchors[k - 1].lat == p.lat && anchors[k - 1].lon == p.lon) dup = true;
+        if (!dup) anchors.push_back({i, &m.key, p.lat, p.lon});
     }
     for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
         auto& m = mentions[mi];
@@ -166,8 +175,10 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
                 }
             }
             double best_km = 1e9;
-            for (const auto& a : anchors)
-                if (a.key != m.key) best_km = std::min(best_km, km_between(c.place.lat, c.place.lon, a.lat, a.lon));
+            auto first = std::lower_bound(anchors.begin(), anchors.end(), mi >= kNear ? mi - kNear : 0,
+                                          [](const Anchor& a, std::size_t v) { return a.index < v; });
+            for (auto a = first; a != anchors.end() && a->index <= mi + kNear; ++a)
+                if (*a->key != m.key) best_km = std::min(best_km, km_between(c.place.lat, c.place.lon, a->lat, a->lon));
             if (best_km < 150) c.score += 0.3;
             else if (best_km < 400) c.score += 0.2;
             else if (best_km < 1000) c.score += 0.1;
