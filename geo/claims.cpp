@@ -134,6 +134,8 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
     const Place* last_city = nullptr;
     std::size_t mi = 0;
     std::string prev_subject_code, prev_subject_text;
+    std::optional<Claim> last_capture_claim;
+    std::uint32_t last_capture_sentence = 0;
 
     for (const auto& [s0, s1] : sentences) {
         // Places (cities, regions, landmarks) and co-referring noun phrases.
@@ -319,6 +321,34 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                                         w == "capture" || w == "captures" || w == "occupy" || w == "occupied");
         };
 
+        // "Russia said it had captured X. Kyiv denied the claim.": a denial with no capture of its own
+        // refutes the capture claimed in the previous sentence.
+        bool has_capture = false;
+        for (const auto& tr : triggers)
+            if (tr.cls == "capture") has_capture = true;
+        if (!has_capture && last_capture_claim && last_capture_sentence + 1 == t[s0].sentence) {
+            for (const auto& tr : triggers) {
+                if (tr.cls != "deny") continue;
+                const ActorRef* denier = actor_before(tr.b, true);
+                if (!denier) denier = actor_before(tr.b, false);
+                if (!denier || denier->code.empty() || denier->code == last_capture_claim->actor) break;
+                Claim c = *last_capture_claim;
+                c.stance = "denies_control";
+                c.attributed_to = denier->text;
+                c.claim_date = article_date;
+                std::size_t eb = denier->b, ee = std::min(s1, tr.e + 3);
+                c.evidence_start = t[eb].c0;
+                c.evidence_end = t[ee - 1].c1;
+                c.evidence_byte_start = t[eb].b0;
+                c.evidence_byte_end = t[ee - 1].b1;
+                c.evidence_text = std::string(text.substr(c.evidence_byte_start, c.evidence_byte_end - c.evidence_byte_start));
+                c.confidence = 0.7;
+                claims.push_back(std::move(c));
+                break;
+            }
+        }
+        const std::size_t claims_before = claims.size();
+
         for (const auto& tr : triggers) {
             const std::string& cls = tr.cls;
             if (cls == "capture") {
@@ -363,6 +393,9 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                                 w == "had" || w == "has" || w == "have")
                                 rel = true;
                         }
+                        // "Vovchansk fell to Russian forces": the place is the verb's subject
+                        const std::string& v = t[tr.b].lower;
+                        if ((v == "fell" || v == "fallen") && tr.b - before->e <= 3) rel = true;
                         if (rel) target = before;
                     }
                 }
@@ -379,9 +412,10 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 const std::string& verb = t[tr.b].lower;
                 bool intransitive = verb == "fell" || verb == "fallen" || verb == "fall";
                 if (intransitive) {
-                    if (tr.e + 1 < s1 && t[tr.e].lower == "to")
+                    bool to = t[tr.e - 1].lower == "to" || (tr.e < s1 && t[tr.e].lower == "to");
+                    if (to)
                         for (const auto& a : actors)
-                            if (a.b == tr.e + 1 || a.b == tr.e + 2) capt = &a;
+                            if (a.b >= tr.e && a.b <= tr.e + 2 && !capt) capt = &a;
                     if (!capt && (subj_code == "UA" || subj_code == "RU")) {
                         other = ActorRef{tr.b, tr.e, subj_code == "UA" ? "RU" : "UA", "", false};
                         other.text = other.code == "RU" ? "Russia" : "Ukraine";
@@ -431,6 +465,22 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 }
             } else if (cls == "hold" || cls == "annex") {
                 const PlaceRef* target = place_after(tr.e, (is_bare(tr) || cls == "annex") ? 3 : 10);
+                if (!target && is_bare(tr)) {
+                    // "control about 70% of Pokrovsk", "holds most of the city": only quantity words between
+                    const PlaceRef* far = place_after(tr.e, 8);
+                    bool only_quantity = far != nullptr;
+                    for (std::size_t k = tr.e; far && k < far->b; ++k) {
+                        const std::string& w = t[k].lower;
+                        if (!(t[k].number || w == "%" || w == "all" || w == "most" || w == "much" || w == "nearly" ||
+                              w == "almost" || w == "about" || w == "around" || w == "roughly" || w == "some" ||
+                              w == "half" || w == "of" || w == "the" || w == "part" || w == "parts" ||
+                              w == "percent" || w == "per" || w == "cent" || w == "still" || w == "only" ||
+                              !part_between(t, k, k + 1).empty() || w == "northern" || w == "southern" ||
+                              w == "eastern" || w == "western" || w == "central"))
+                            only_quantity = false;
+                    }
+                    if (only_quantity) target = far;
+                }
                 if (!target) continue;
                 const ActorRef* holder = actor_before(tr.b, true);
                 if (!holder) holder = actor_before(tr.b, false);
@@ -470,6 +520,12 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 if (!who || who->code.empty()) continue;
                 emit(*target, who->code, "denies_control", "", subj_text.empty() ? who->text : subj_text, who->b,
                      target->e, tr.b, 0.75);
+            }
+        }
+        for (std::size_t k = claims_before; k < claims.size(); ++k) {
+            if (claims[k].stance == "claims_control") {
+                last_capture_claim = claims[k];
+                last_capture_sentence = t[s0].sentence;
             }
         }
         prev_subject_code = subj_code;

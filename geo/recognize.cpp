@@ -134,6 +134,20 @@ std::vector<Mention> Reader::recognize(std::string_view text, const Tokens& toke
                     if (c.kind == PlaceKind::country) country = true;
                 if (!country) continue;
             }
+            if (len == 1 && i + 1 < n && t[i + 1].word && !t[i].possessive) {
+                // "Pushilin said": a small town never speaks; a capital or a region may (metonymy).
+                const std::string& next = t[i + 1].lower;
+                if (next == "said" || next == "says" || next == "told" || next == "added" || next == "wrote" ||
+                    next == "stated" || next == "noted" || next == "argued" || next == "insisted" ||
+                    next == "warned" || next == "claimed" || next == "posted") {
+                    bool speaker_place = false;
+                    for (const auto& c : cands)
+                        if (c.kind != PlaceKind::city || c.population >= 200000 || c.feature_code == "PPLC" ||
+                            c.feature_code == "PPLA")
+                            speaker_place = true;
+                    if (!speaker_place) continue;
+                }
+            }
             best_end = j;
             best_key = std::move(key);
             break;

@@ -42,7 +42,7 @@ TEST_P(ArticleGold, MatchesGold) {
 INSTANTIATE_TEST_SUITE_P(Team, ArticleGold,
                          ::testing::Values("renamed-cyrillic-2025-03-12", "not-places-2025-06-20",
                                            "regions-2024-08-16", "claims-2025-10-08", "dates-2025-05-21",
-                                           "misspelling-2025-11-04"),
+                                           "misspelling-2025-11-04", "patterns-2025-09-17"),
                          [](const auto& info) {
                              std::string n = info.param;
                              for (char& c : n)
