@@ -17,6 +17,29 @@ struct PlaceRef {
     bool coref = false;
 };
 
+// "the Pokrovsk direction", "the Kupiansk axis": a sector of the front, not the town.
+bool names_a_sector(const std::vector<Token>& t, std::size_t e, std::size_t s1) {
+    if (e >= s1 || !t[e].word) return false;
+    const std::string& w = t[e].lower;
+    return w == "direction" || w == "directions" || w == "axis" || w == "sector" || w == "front";
+}
+
+// Words between a verb and a place that move the action off the place itself ("positions near
+// X", "north of X").
+bool off_target(const std::vector<Token>& t, std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+        const std::string& w = t[k].lower;
+        if (w == "near" || w == "outside" || w == "towards" || w == "toward" || w == "around" || w == "positions" ||
+            w == "position" || w == "ground" || w == "trenches" || w == "approaches" || w == "km" ||
+            w == "kilometres" || w == "kilometers" || w == "miles")
+            return true;
+        bool direction = w == "north" || w == "south" || w == "east" || w == "west" || w == "northeast" ||
+                         w == "northwest" || w == "southeast" || w == "southwest";
+        if (direction && k + 1 < to && t[k + 1].lower == "of" && !t[k + 1].hyphen_before) return true;
+    }
+    return false;
+}
+
 struct ActorRef {
     std::size_t b = 0, e = 0;
     std::string code;
@@ -150,8 +173,11 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 bool as_actor = t[m.tok_end - 1].possessive;
                 if (const Phrase* ph = match_phrase(lex.actors, lex.actor_first, m.tok_begin, s1))
                     as_actor = as_actor || ph->type == "capital" || ph->type == "government";
-                if (!as_actor && (m.place.kind == PlaceKind::city || m.place.kind == PlaceKind::region ||
-                    m.place.kind == PlaceKind::landmark)) {
+                if (!as_actor && names_a_sector(t, m.tok_end, s1) && m.place.kind == PlaceKind::city)
+                    last_city = &m.place;  // "the town" later still means it
+                if (!as_actor && !names_a_sector(t, m.tok_end, s1) &&
+                    (m.place.kind == PlaceKind::city || m.place.kind == PlaceKind::region ||
+                     m.place.kind == PlaceKind::landmark)) {
                     places.push_back({m.tok_begin, m.tok_end, &m.place, false});
                     if (m.place.kind == PlaceKind::city) last_city = &m.place;
                 }
@@ -309,6 +335,27 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             c.confidence = conf * (p.coref ? 0.85 : 1.0);
             claims.push_back(std::move(c));
         };
+        // "the villages of Novoivanivka and Pishchane": a claim about the first place of a list holds
+        // for the others.
+        auto conjuncts = [&](const PlaceRef& p) {
+            std::vector<const PlaceRef*> out;
+            std::size_t end = p.e;
+            for (const auto& q : places) {
+                if (q.b <= p.b) continue;
+                bool joined = q.b > end && q.b - end <= 2;
+                for (std::size_t k = end; joined && k < q.b; ++k)
+                    if (!(t[k].lower == "and" || t[k].lower == "," || t[k].lower == "or")) joined = false;
+                if (!joined) break;
+                out.push_back(&q);
+                end = q.e;
+            }
+            return out;
+        };
+        auto emit_all = [&](const PlaceRef& p, const std::string& actor, const std::string& stance, const std::string& part,
+                            const std::string& attributed, std::size_t eb, std::size_t ee, std::size_t at, double conf) {
+            emit(p, actor, stance, part, attributed, eb, ee, at, conf);
+            for (const PlaceRef* q : conjuncts(p)) emit(*q, actor, stance, part, attributed, eb, std::max(ee, q->e), at, conf);
+        };
         auto modifier_before = [&](const Trigger& tr, const char* cls, std::size_t within) {
             for (const auto& o : triggers)
                 if (o.cls == cls && o.e <= tr.b && tr.b - o.e <= within && clause_of(o.b) == clause_of(tr.b)) return true;
@@ -426,12 +473,18 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 if (!capt) capt = actor_before(actor_limit, false);
                 if (!capt || capt->code.empty()) continue;
                 std::size_t eb = std::min({capt->b, tr.b, target->b}), ee = std::max({capt->e, tr.e, target->e});
+                if (!pronoun_obj && target->b >= tr.e && off_target(t, tr.e, target->b)) {
+                    // "captured positions near X", "took a village north of X": progress towards X
+                    emit_all(*target, capt->code, "advancing", "", subj_text.empty() ? capt->text : subj_text, eb, ee,
+                             tr.b, 0.6);
+                    continue;
+                }
                 if (attempted) {
-                    emit(*target, capt->code, "contested", "", subj_text.empty() ? capt->text : subj_text, eb, ee, tr.b, 0.6);
+                    emit_all(*target, capt->code, "contested", "", subj_text.empty() ? capt->text : subj_text, eb, ee, tr.b, 0.6);
                     continue;
                 }
                 if (negated) {
-                    emit(*target, capt->code, "denies_control", "", subj_text.empty() ? capt->text : subj_text, eb, ee,
+                    emit_all(*target, capt->code, "denies_control", "", subj_text.empty() ? capt->text : subj_text, eb, ee,
                          tr.b, 0.7);
                     continue;
                 }
@@ -453,15 +506,15 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 }
                 if (denial) {
                     says = capt->text;
-                    emit(*target, capt->code, "claims_control", "", says, eb, ee, tr.b, 0.85);
+                    emit_all(*target, capt->code, "claims_control", "", says, eb, ee, tr.b, 0.85);
                     const ActorRef* denier = nullptr;
                     for (const auto& a : actors)
                         if (a.e <= denial->b && denial->b - a.e <= 3 && !a.code.empty()) denier = &a;
                     std::string who = denier ? denier->text : subj_text;
-                    emit(*target, capt->code, "denies_control", "", who, std::min(eb, denier ? denier->b : denial->b),
+                    emit_all(*target, capt->code, "denies_control", "", who, std::min(eb, denier ? denier->b : denial->b),
                          ee, tr.b, 0.85);
                 } else {
-                    emit(*target, capt->code, "claims_control", "", says, eb, ee, tr.b, 0.9);
+                    emit_all(*target, capt->code, "claims_control", "", says, eb, ee, tr.b, 0.9);
                 }
             } else if (cls == "hold" || cls == "annex") {
                 const PlaceRef* target = place_after(tr.e, (is_bare(tr) || cls == "annex") ? 3 : 10);
@@ -488,9 +541,9 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 bool negated = modifier_before(tr, "negate", 3);
                 std::string part = part_between(t, tr.e, target->b);
                 std::size_t eb = std::min(holder->b, tr.b), ee = target->e;
-                if (negated) emit(*target, holder->code, "denies_control", "", subj_text, eb, ee, tr.b, 0.7);
-                else if (!part.empty()) emit(*target, holder->code, "holds_part", part, subj_text, eb, ee, tr.b, 0.85);
-                else emit(*target, holder->code, "holds", "", subj_text.empty() ? holder->text : subj_text, eb, ee, tr.b,
+                if (negated) emit_all(*target, holder->code, "denies_control", "", subj_text, eb, ee, tr.b, 0.7);
+                else if (!part.empty()) emit_all(*target, holder->code, "holds_part", part, subj_text, eb, ee, tr.b, 0.85);
+                else emit_all(*target, holder->code, "holds", "", subj_text.empty() ? holder->text : subj_text, eb, ee, tr.b,
                           0.8);
             } else if (cls == "advance") {
                 const PlaceRef* target = place_after(tr.e, 10);
@@ -498,7 +551,7 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 const ActorRef* mover = actor_before(tr.b, true);
                 if (!mover) mover = actor_before(tr.b, false);
                 if (!mover || mover->code.empty()) continue;
-                emit(*target, mover->code, "advancing", "", subj_text.empty() ? mover->text : subj_text,
+                emit_all(*target, mover->code, "advancing", "", subj_text.empty() ? mover->text : subj_text,
                      std::min(mover->b, tr.b), target->e, tr.b, 0.75);
             } else if (cls == "contest") {
                 const PlaceRef* target = place_after(tr.e, 10);
@@ -506,19 +559,22 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 const ActorRef* attacker = nullptr;
                 for (const auto& a : actors)
                     if (a.b >= tr.e && a.e <= target->b && !a.pronoun) attacker = &a;
-                if (!attacker) attacker = actor_before(tr.b, true);
+                if (!attacker) {  // "Russian forces stormed X" (not the speaker of a long report sentence)
+                    const ActorRef* a = actor_before(tr.b, true);
+                    if (a && tr.b - a->e <= 4) attacker = a;
+                }
                 if (!attacker)  // "Fighting continues in X, where Russian assault groups entered..."
                     for (const auto& a : actors)
                         if (a.b >= target->e && !a.pronoun && !attacker) attacker = &a;
                 if (!attacker || attacker->code.empty()) continue;
-                emit(*target, attacker->code, "contested", "", subj_text.empty() ? attacker->text : subj_text,
+                emit_all(*target, attacker->code, "contested", "", subj_text.empty() ? attacker->text : subj_text,
                      std::min(attacker->b, tr.b), target->e, tr.b, 0.6);
             } else if (cls == "withdraw") {
                 const PlaceRef* target = place_after(tr.e, is_bare(tr) ? 1 : 4);
                 if (!target) continue;
                 const ActorRef* who = actor_before(tr.b, true);
                 if (!who || who->code.empty()) continue;
-                emit(*target, who->code, "denies_control", "", subj_text.empty() ? who->text : subj_text, who->b,
+                emit_all(*target, who->code, "denies_control", "", subj_text.empty() ? who->text : subj_text, who->b,
                      target->e, tr.b, 0.75);
             }
         }

@@ -121,10 +121,8 @@ void merge_into(std::vector<Place>& v, Place p) {
         if (entity_id(q) == id) {
             if (q.geonames_id == 0) q.geonames_id = p.geonames_id;
             if (static_cast<int>(p.source) < static_cast<int>(q.source)) {
-                std::int64_t gid = q.geonames_id;
                 q.source = p.source;
-                if (q.name.empty()) q.name = p.name;
-                q.geonames_id = gid;
+                q.name = p.name;  // the name under the best source ("Pishchane", not "Піщане")
             }
             return;
         }

@@ -30,6 +30,13 @@ bool is_city_cue(std::string_view w) {
            w == "suburbs" || w == "port" || w == "capital";
 }
 
+std::size_t tk_letters(const Token& t) {
+    std::size_t n = 0;
+    for (char c : t.lower)
+        if (c >= 'a' && c <= 'z') ++n;
+    return n;
+}
+
 }  // namespace
 
 Reader::Reader(Gazetteer& gazetteer, ReaderOptions options) : gaz_(gazetteer), opt_(std::move(options)) {}
@@ -128,11 +135,16 @@ std::vector<Mention> Reader::recognize(std::string_view text, const Tokens& toke
             const auto& cands = gaz_.lookup(key);
             if (cands.empty()) continue;
             if (len == 1 && t[i].all_caps && t[i].lower.size() <= 5) {
-                // Acronyms (NATO, BBC, UN) are places only when they are a country's short form.
-                bool country = false;
-                for (const auto& c : cands)
-                    if (c.kind == PlaceKind::country) country = true;
-                if (!country) continue;
+                // Acronyms (NATO, BBC, UN) are places only when they are a country's short form; a
+                // word of four or more capitals may be a dateline ("KYIV, Nov 20") naming a big city.
+                bool ok_caps = false;
+                for (const auto& c : cands) {
+                    if (c.kind == PlaceKind::country) ok_caps = true;
+                    if (tk_letters(t[i]) >= 4 && c.kind == PlaceKind::city &&
+                        (c.population >= 100000 || c.feature_code == "PPLC"))
+                        ok_caps = true;
+                }
+                if (!ok_caps) continue;
             }
             if (len == 1 && i + 1 < n && t[i + 1].word && !t[i].possessive) {
                 // "Pushilin said": a small town never speaks; a capital or a region may (metonymy).

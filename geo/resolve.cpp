@@ -159,6 +159,21 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
     for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
         auto& m = mentions[mi];
         if (m.candidates.size() < 2) continue;
+        // A region named in the same sentence ("Novoivanivka and Pishchane in the Kharkiv region")
+        // favours the places inside it.
+        std::unordered_set<std::string> sentence_regions;
+        const auto sent = t[m.tok_begin].sentence;
+        auto note_region = [&](std::size_t k) {
+            if (mentions[k].candidates.empty()) return;
+            const Place& q = mentions[k].candidates.front().place;
+            if (q.kind == PlaceKind::region && !q.iso.empty()) sentence_regions.insert(q.iso);
+        };
+        for (std::size_t k = mi; k > 0 && t[mentions[k - 1].tok_begin].sentence == sent; --k) note_region(k - 1);
+        for (std::size_t k = mi + 1; k < mentions.size() && t[mentions[k].tok_begin].sentence == sent; ++k)
+            note_region(k);
+        if (!sentence_regions.empty())
+            for (auto& c : m.candidates)
+                if (c.place.kind == PlaceKind::city && sentence_regions.count(c.place.admin1)) c.score += 0.6;
         // "Dublin, Ohio", "Pokrovsk, Donetsk region"
         const Mention* container = nullptr;
         if (mi + 1 < mentions.size() && m.tok_end + 1 == mentions[mi + 1].tok_begin && t[m.tok_end].lower == ",")
