@@ -279,7 +279,16 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 bool boundary = false;
                 if (!t[k].word && (w == ";" || w == ":")) boundary = true;
                 if (t[k].word && (w == "which" || w == "while" || w == "but" || w == "whereas" || w == "although" ||
-                                  w == "though" || w == "who" || w == "where"))
+                                  w == "though" || w == "who" || w == "where" || w == "when" || w == "because"))
+                    boundary = true;
+                // "since Bakhmut was captured" opens a clause; "since 2014" is a date
+                if (t[k].word && w == "since" && k + 1 < s1 && !t[k + 1].number && t[k + 1].upper &&
+                    !(t[k + 1].lower.size() >= 3 && (t[k + 1].lower == "january" || t[k + 1].lower == "february" ||
+                                                      t[k + 1].lower == "march" || t[k + 1].lower == "april" ||
+                                                      t[k + 1].lower == "may" || t[k + 1].lower == "june" ||
+                                                      t[k + 1].lower == "july" || t[k + 1].lower == "august" ||
+                                                      t[k + 1].lower == "september" || t[k + 1].lower == "october" ||
+                                                      t[k + 1].lower == "november" || t[k + 1].lower == "december")))
                     boundary = true;
                 if (t[k].word && w == "and" && k > s0 && t[k - 1].lower == ",") boundary = true;
                 if (boundary) ++c;
@@ -463,8 +472,21 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                     if (to)
                         for (const auto& a : actors)
                             if (a.b >= tr.e && a.b <= tr.e + 2 && !capt) capt = &a;
-                    if (!capt && (subj_code == "UA" || subj_code == "RU")) {
-                        other = ActorRef{tr.b, tr.e, subj_code == "UA" ? "RU" : "UA", "", false};
+                    // Who reports it (an actor before the verb, or the previous sentence's subject)
+                    // is the side that lost it; an actor only after it ("the fall of X gave Moscow
+                    // its biggest gain") is the side that won it.
+                    const ActorRef* reporter = nullptr;
+                    const ActorRef* after = nullptr;
+                    for (const auto& a : actors) {
+                        if (a.code.empty()) continue;
+                        if (a.e <= tr.b && !reporter) reporter = &a;
+                        if (a.b >= tr.e && !after) after = &a;
+                    }
+                    std::string lost = reporter ? reporter->code : std::string();
+                    if (!capt && lost.empty() && after) capt = after;
+                    if (!capt && lost.empty()) lost = prev_subject_code;
+                    if (!capt && (lost == "UA" || lost == "RU")) {
+                        other = ActorRef{tr.b, tr.e, lost == "UA" ? "RU" : "UA", "", false};
                         other.text = other.code == "RU" ? "Russia" : "Ukraine";
                         capt = &other;
                     }

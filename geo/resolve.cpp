@@ -45,7 +45,8 @@ double prior(const Place& p) {
 bool is_region_cue(std::string_view w) {
     return w == "region" || w == "regions" || w == "oblast" || w == "oblasts" || w == "province" ||
            w == "provinces" || w == "territory" || w == "territories" || w == "krai" || w == "kray" ||
-           w == "republic" || w == "governorate" || w == "county" || w == "state" || w == "peninsula";
+           w == "republic" || w == "governorate" || w == "county" || w == "state" || w == "peninsula" ||
+           w == "governor";
 }
 bool is_city_cue(std::string_view w) {
     return w == "city" || w == "town" || w == "village" || w == "settlement" || w == "hamlet" || w == "cities" ||
@@ -158,22 +159,37 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
     }
     for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
         auto& m = mentions[mi];
-        if (m.candidates.size() < 2) continue;
         // A region named in the same sentence ("Novoivanivka and Pishchane in the Kharkiv region")
         // favours the places inside it.
         std::unordered_set<std::string> sentence_regions;
         const auto sent = t[m.tok_begin].sentence;
         auto note_region = [&](std::size_t k) {
             if (mentions[k].candidates.empty()) return;
+            // attached by "in": "X in the Y region", "X in Y Oblast"
+            std::size_t b = mentions[k].tok_begin;
+            if (b >= 1 && t[b - 1].lower == "the") --b;
+            if (b < 1 || t[b - 1].lower != "in") return;
             const Place& q = mentions[k].candidates.front().place;
             if (q.kind == PlaceKind::region && !q.iso.empty()) sentence_regions.insert(q.iso);
         };
-        for (std::size_t k = mi; k > 0 && t[mentions[k - 1].tok_begin].sentence == sent; --k) note_region(k - 1);
-        for (std::size_t k = mi + 1; k < mentions.size() && t[mentions[k].tok_begin].sentence == sent; ++k)
+        // only a region that follows within a dozen tokens: "X in the Y region", "X and Z, Y Oblast"
+        for (std::size_t k = mi + 1; k < mentions.size() && t[mentions[k].tok_begin].sentence == sent &&
+                                     mentions[k].tok_begin <= m.tok_end + 12;
+             ++k)
             note_region(k);
-        if (!sentence_regions.empty())
-            for (auto& c : m.candidates)
-                if (c.place.kind == PlaceKind::city && sentence_regions.count(c.place.admin1)) c.score += 0.6;
+        if (!sentence_regions.empty()) {
+            std::unordered_set<std::string> region_countries;
+            for (const auto& r : sentence_regions) region_countries.insert(r.substr(0, 2));
+            for (auto& c : m.candidates) {
+                if (c.place.kind != PlaceKind::city) continue;
+                if (sentence_regions.count(c.place.admin1)) c.score += 0.6;
+                else if (!region_countries.count(c.place.country)) c.score -= 1.0;  // a namesake abroad
+            }
+        }
+    }
+    for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
+        auto& m = mentions[mi];
+        if (m.candidates.size() < 2) continue;
         // "Dublin, Ohio", "Pokrovsk, Donetsk region"
         const Mention* container = nullptr;
         if (mi + 1 < mentions.size() && m.tok_end + 1 == mentions[mi + 1].tok_begin && t[m.tok_end].lower == ",")
