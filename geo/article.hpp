@@ -25,7 +25,7 @@ struct Article {
 };
 
 // Largest article frontmap reads; larger files are refused with a clear error.
-inline constexpr std::size_t kMaxArticleBytes = 8u * 1024u * 1024u;
+inline constexpr std::size_t kMaxArticleBytes = 4u * 1024u * 1024u;
 
 // Validates (non-empty, no NUL bytes, valid UTF-8, size limit) and parses front matter.
 // `name` is used in error messages. Throws InputError.

@@ -46,6 +46,7 @@ std::vector<Mention> Reader::recognize(std::string_view text, const Tokens& toke
     const auto& t = tokens.tokens;
     const std::size_t n = t.size();
     std::vector<Mention> out;
+    out.reserve(n / 8 + 4);
 
     // Words the article also writes in lower case are ordinary words when capitalised at the
     // start of a sentence ("Civilian targets ... civilian").

@@ -237,6 +237,7 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
             m.score = conf;
         }
         if (m.fuzzy) m.score *= 0.85;
+        std::vector<Scored>().swap(m.candidates);  // the choice is made; keep memory per mention small
         kept.push_back(std::move(m));
     }
     mentions = std::move(kept);

@@ -141,6 +141,17 @@ Tokens tokenize(std::string_view text, std::size_t from) {
     auto new_sentence = [&] {
         if (!out.tokens.empty() && out.tokens.back().sentence == sentence) ++sentence;
     };
+    // Text without sentence ends (a scraped page, a list) is cut into pieces of bounded length so
+    // that everything done per sentence stays linear in the text.
+    std::size_t sentence_start = 0;
+    auto bound_sentence = [&](bool at_punct) {
+        std::size_t len = out.tokens.size() - sentence_start;
+        if (!out.tokens.empty() && out.tokens.back().sentence != sentence) sentence_start = out.tokens.size();
+        if ((len >= 250 && at_punct) || len >= 400) {
+            new_sentence();
+            sentence_start = out.tokens.size();
+        }
+    };
     while (i < n) {
         UChar32 c = cur.peek(i);
         std::int32_t next = cur.after(i);
@@ -226,6 +237,8 @@ Tokens tokenize(std::string_view text, std::size_t from) {
             t.b1 = static_cast<std::uint32_t>(j);
             t.c1 = k;
             finish_word(text, t);
+            bound_sentence(false);
+            t.sentence = sentence;
             out.tokens.push_back(std::move(t));
             i = j;
             cp = k;
@@ -262,6 +275,7 @@ Tokens tokenize(std::string_view text, std::size_t from) {
         }
         out.tokens.push_back(std::move(t));
         if (terminal) pending_break = true;
+        if (c == ',' || c == ';') bound_sentence(true);
         i = next;
         ++cp;
         space = false;
