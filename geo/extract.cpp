@@ -19,6 +19,10 @@ Extraction Reader::read(const Article& article) {
         for (std::size_t k = d.tok_begin; k < d.tok_end; ++k) in_date[k] = 1;
     std::erase_if(x.mentions, [&](const Mention& m) { return in_date[m.tok_begin] != 0; });
     resolve(text, tokens, x.mentions);
+    for (auto& m : x.mentions) {
+        if (m.place.kind != PlaceKind::city) continue;
+        if (std::string n = gaz_.canonical_name(m.place.geonames_id); !n.empty()) m.place.name = std::move(n);
+    }
     x.claims = extract_claims(text, tokens, x.mentions, x.dates, article.date);
     return x;
 }

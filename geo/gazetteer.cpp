@@ -137,6 +137,7 @@ Gazetteer::Gazetteer(sqlite3* db) : db_(db) {}
 Gazetteer::~Gazetteer() {
     sqlite3_finalize(by_key_);
     sqlite3_finalize(by_prefix_);
+    sqlite3_finalize(by_id_);
     sqlite3_close(db_);
 }
 
@@ -162,6 +163,9 @@ std::unique_ptr<Gazetteer> Gazetteer::open(const std::string& path) {
     const char* sql_prefix = "SELECT DISTINCT key FROM names WHERE key >= ?1 AND key < ?2";
     if (sqlite3_prepare_v3(db, sql_prefix, -1, SQLITE_PREPARE_PERSISTENT, &g->by_prefix_, nullptr) != SQLITE_OK)
         throw InputError(what, sqlite3_errmsg(db));
+    if (sqlite3_prepare_v3(db, "SELECT name FROM places WHERE geonames_id = ?1", -1, SQLITE_PREPARE_PERSISTENT,
+                           &g->by_id_, nullptr) != SQLITE_OK)
+        g->by_id_ = nullptr;
     g->load_extra();
     return g;
 }
@@ -226,6 +230,19 @@ const std::vector<Place>& Gazetteer::lookup(const std::string& key) {
         }
     }
     return cache_.emplace(key, std::move(out)).first->second;
+}
+
+std::string Gazetteer::canonical_name(std::int64_t geonames_id) {
+    if (by_id_ == nullptr || geonames_id == 0) return {};
+    if (auto it = names_by_id_.find(geonames_id); it != names_by_id_.end()) return it->second;
+    ++queries_;
+    sqlite3_reset(by_id_);
+    sqlite3_bind_int64(by_id_, 1, geonames_id);
+    std::string name;
+    if (sqlite3_step(by_id_) == SQLITE_ROW) name = col_text(by_id_, 0);
+    sqlite3_reset(by_id_);
+    names_by_id_.emplace(geonames_id, name);
+    return name;
 }
 
 std::vector<FuzzyHit> Gazetteer::fuzzy(const std::string& key, int max_distance) {

@@ -55,6 +55,10 @@ public:
     // Keys within `max_distance` edits of `key` sharing its first two letters (bounded fuzzy).
     std::vector<FuzzyHit> fuzzy(const std::string& key, int max_distance);
 
+    // The GeoNames name of a populated place (base.gpkg `places`), or "" when unknown; the
+    // variant a lookup matched may be in another script ("Піщане" for Pishchane).
+    std::string canonical_name(std::int64_t geonames_id);
+
     std::size_t queries() const noexcept { return queries_; }
 
 private:
@@ -63,6 +67,8 @@ private:
     sqlite3* db_ = nullptr;
     sqlite3_stmt* by_key_ = nullptr;
     sqlite3_stmt* by_prefix_ = nullptr;
+    sqlite3_stmt* by_id_ = nullptr;  // optional: null when base.gpkg has no places table
+    std::unordered_map<std::int64_t, std::string> names_by_id_;
     std::unordered_map<std::string, std::vector<Place>> cache_;
     std::unordered_map<std::string, std::vector<Place>> extra_;
     std::size_t queries_ = 0;
