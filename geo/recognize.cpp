@@ -93,10 +93,13 @@ std::vector<Mention> Reader::recognize(std::string_view text, const Tokens& toke
     for (std::size_t i = 0; i < n; ++i)
         if (cap(i) && person_words.count(t[i].lower)) person[i] = 1;
 
-    // Demonyms mark actors, never places ("Ukrainian", "Russians").
-    std::unordered_set<std::string> demonyms;
-    for (const auto& ph : lex.actors)
+    // Demonyms mark actors, never places ("Ukrainian", "Russians"); a seat of government
+    // ("Kremlin") is a place only where the text puts something in it.
+    std::unordered_set<std::string> demonyms, government_words;
+    for (const auto& ph : lex.actors) {
         if (ph.type == "demonym" && ph.words.size() == 1) demonyms.insert(ph.words.front());
+        if (ph.type == "government" && ph.words.size() == 1) government_words.insert(ph.words.front());
+    }
 
     std::vector<char> consumed(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
@@ -146,6 +149,15 @@ std::vector<Mention> Reader::recognize(std::string_view text, const Tokens& toke
                         ok_caps = true;
                 }
                 if (!ok_caps) continue;
+            }
+            if (len == 1 && government_words.count(t[i].lower)) {
+                // "the Kremlin said" is the government; "talks at the Kremlin" is the building.
+                std::size_t k = i;
+                if (k > 0 && t[k - 1].lower == "the") --k;
+                const std::string prev = k > 0 ? t[k - 1].lower : std::string();
+                if (!(prev == "at" || prev == "in" || prev == "inside" || prev == "outside" || prev == "near" ||
+                      prev == "to" || prev == "from" || prev == "into"))
+                    continue;
             }
             if (len == 1 && i + 1 < n && t[i + 1].word && !t[i].possessive) {
                 // "Pushilin said": a small town never speaks; a capital or a region may (metonymy).
