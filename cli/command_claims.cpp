@@ -30,11 +30,11 @@ public:
         auto store = layers::Store::open(store_, layers::Store::Mode::read_only);
         auto claims = layers::read_claims(store, date_.empty() ? std::nullopt : parse_iso_date(date_), window_, place_);
         if (json_) {
-            nlohmann::json out;
-            out["date"] = date_.empty() ? nlohmann::json(nullptr) : nlohmann::json(date_);
-            nlohmann::json arr = nlohmann::json::array();
+            nlohmann::ordered_json out;
+            out["date"] = date_.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(date_);
+            nlohmann::ordered_json arr = nlohmann::ordered_json::array();
             for (const auto& sc : claims) {
-                nlohmann::json j = claim_json(sc.claim);
+                nlohmann::ordered_json j = claim_json(sc.claim);
                 j["article_sha256"] = sc.article_sha256;
                 j["evidence"]["text"] = sc.claim.evidence_text;
                 arr.push_back(std::move(j));

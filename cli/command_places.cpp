@@ -21,15 +21,15 @@ public:
         auto store = layers::Store::open(store_, layers::Store::Mode::read_only);
         auto places = layers::read_places(store);
         if (json_) {
-            nlohmann::json arr = nlohmann::json::array();
+            nlohmann::ordered_json arr = nlohmann::ordered_json::array();
             for (const auto& sp : places) {
-                nlohmann::json j = place_json(sp.place);
+                nlohmann::ordered_json j = place_json(sp.place);
                 j["place_key"] = sp.place.place_key();
                 j["mentions"] = sp.mentions;
                 j["claims"] = sp.claims;
                 arr.push_back(std::move(j));
             }
-            std::cout << nlohmann::json{{"places", arr}}.dump(1) << '\n';
+            std::cout << nlohmann::ordered_json{{"places", arr}}.dump(1) << '\n';
             return 0;
         }
         std::cout << fmt::format("{} places\n", places.size());

@@ -34,16 +34,16 @@ double round_to(double v, int digits) {
     return std::round(v * f) / f;
 }
 
-nlohmann::json null_or(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+nlohmann::ordered_json null_or(const std::string& s) { return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s); }
 
 }  // namespace
 
-nlohmann::json place_json(const Place& p) {
-    nlohmann::json j;
+nlohmann::ordered_json place_json(const Place& p) {
+    nlohmann::ordered_json j;
     j["name"] = p.name;
     j["kind"] = to_string(p.kind);
-    j["geonames_id"] = p.geonames_id != 0 ? nlohmann::json(p.geonames_id) : nlohmann::json(nullptr);
-    j["iso"] = (p.kind == PlaceKind::region || p.kind == PlaceKind::country) ? null_or(p.iso) : nlohmann::json(nullptr);
+    j["geonames_id"] = p.geonames_id != 0 ? nlohmann::ordered_json(p.geonames_id) : nlohmann::ordered_json(nullptr);
+    j["iso"] = (p.kind == PlaceKind::region || p.kind == PlaceKind::country) ? null_or(p.iso) : nlohmann::ordered_json(nullptr);
     j["country"] = null_or(p.country);
     j["admin1"] = null_or(p.kind == PlaceKind::city || p.kind == PlaceKind::landmark ? p.admin1 : p.kind == PlaceKind::region ? p.iso : std::string());
     j["lat"] = round_to(p.lat, 5);
@@ -51,26 +51,26 @@ nlohmann::json place_json(const Place& p) {
     return j;
 }
 
-nlohmann::json claim_json(const Claim& c) {
-    nlohmann::json j;
+nlohmann::ordered_json claim_json(const Claim& c) {
+    nlohmann::ordered_json j;
     j["place"] = place_json(c.place);
     j["actor"] = c.actor;
     j["stance"] = c.stance;
     j["part"] = null_or(c.part);
-    j["claim_date"] = c.claim_date ? nlohmann::json(format_date(*c.claim_date)) : nlohmann::json(nullptr);
+    j["claim_date"] = c.claim_date ? nlohmann::ordered_json(format_date(*c.claim_date)) : nlohmann::ordered_json(nullptr);
     j["attributed_to"] = null_or(c.attributed_to);
     j["evidence"] = {{"start", c.evidence_start}, {"end", c.evidence_end}};
     j["confidence"] = round_to(c.confidence, 2);
     return j;
 }
 
-nlohmann::json to_json(const Extraction& x, const std::string& sha256) {
-    nlohmann::json j;
-    j["article"] = {{"date", x.date ? nlohmann::json(format_date(*x.date)) : nlohmann::json(nullptr)},
+nlohmann::ordered_json to_json(const Extraction& x, const std::string& sha256) {
+    nlohmann::ordered_json j;
+    j["article"] = {{"date", x.date ? nlohmann::ordered_json(format_date(*x.date)) : nlohmann::ordered_json(nullptr)},
                     {"sha256", sha256}};
-    nlohmann::json ms = nlohmann::json::array();
+    nlohmann::ordered_json ms = nlohmann::ordered_json::array();
     for (const auto& m : x.mentions) {
-        nlohmann::json mj;
+        nlohmann::ordered_json mj;
         mj["start"] = m.start;
         mj["end"] = m.end;
         mj["byte_start"] = m.byte_start;
@@ -82,8 +82,8 @@ nlohmann::json to_json(const Extraction& x, const std::string& sha256) {
             mj["runner_up"] = {{"name", m.runner_up->place.name},
                                {"kind", to_string(m.runner_up->place.kind)},
                                {"geonames_id", m.runner_up->place.geonames_id != 0
-                                                   ? nlohmann::json(m.runner_up->place.geonames_id)
-                                                   : nlohmann::json(nullptr)},
+                                                   ? nlohmann::ordered_json(m.runner_up->place.geonames_id)
+                                                   : nlohmann::ordered_json(nullptr)},
                                {"score", round_to(m.runner_up->score, 2)}};
         } else {
             mj["runner_up"] = nullptr;
@@ -91,7 +91,7 @@ nlohmann::json to_json(const Extraction& x, const std::string& sha256) {
         ms.push_back(std::move(mj));
     }
     j["mentions"] = std::move(ms);
-    nlohmann::json cs = nlohmann::json::array();
+    nlohmann::ordered_json cs = nlohmann::ordered_json::array();
     for (const auto& c : x.claims) cs.push_back(claim_json(c));
     j["claims"] = std::move(cs);
     return j;

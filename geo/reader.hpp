@@ -78,8 +78,8 @@ private:
 std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, const std::vector<Mention>& mentions,
                                   const std::vector<DateMention>& dates, std::optional<Date> article_date);
 
-nlohmann::json place_json(const Place& p);
-nlohmann::json claim_json(const Claim& c);
-nlohmann::json to_json(const Extraction& x, const std::string& sha256);
+nlohmann::ordered_json place_json(const Place& p);
+nlohmann::ordered_json claim_json(const Claim& c);
+nlohmann::ordered_json to_json(const Extraction& x, const std::string& sha256);
 
 }  // namespace frontmap
