@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "geo/normalize.hpp"
 #include "geo/reader.hpp"
@@ -51,7 +52,8 @@ const Row kRows[] = {
 class FakeGazetteer : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        auto dir = test::scratch_dir("fake_gazetteer");
+        // one folder per process: ctest runs each test as its own process, in parallel
+        auto dir = test::scratch_dir("fake_gazetteer_" + std::to_string(::getpid()));
         path_ = (dir / "base.gpkg").string();
         sqlite3* db = nullptr;
         ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
@@ -86,6 +88,7 @@ protected:
         sqlite3_finalize(st);
         sqlite3_close(db);
     }
+    static void TearDownTestSuite() { std::filesystem::remove_all(std::filesystem::path(path_).parent_path()); }
 
     Extraction read(const std::string& text, const char* date = "2025-12-02") {
         auto gaz = Gazetteer::open(path_);
