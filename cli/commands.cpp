@@ -10,6 +10,10 @@ const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> table = {
         {"data", "build the base data (countries, regions, places, names)", make_data_command},
         {"import", "import dated control polygons (any OGR source) into the store", make_import_command},
+        {"extract", "read one article and print its places, dates and control claims", make_extract_command},
+        {"ingest", "read articles and save their places and claims to the store", make_ingest_command},
+        {"claims", "list the control claims in the store", make_claims_command},
+        {"places", "list the places the store knows and how often they were mentioned", make_places_command},
         {"store", "create a layer store or show what it holds (info, init)", make_store_command},
         {"render", "render the control-claim map of one date (PNG, SVG, PDF)", make_render_command},
     };

@@ -9,6 +9,10 @@ namespace frontmap::cli {
 
 std::unique_ptr<Command> make_data_command();   // command_data.cpp
 std::unique_ptr<Command> make_import_command(); // command_import.cpp
+std::unique_ptr<Command> make_extract_command();  // command_extract.cpp
+std::unique_ptr<Command> make_ingest_command();   // command_ingest.cpp
+std::unique_ptr<Command> make_claims_command();   // command_claims.cpp
+std::unique_ptr<Command> make_places_command();   // command_places.cpp
 std::unique_ptr<Command> make_store_command();  // command_store.cpp
 std::unique_ptr<Command> make_render_command(); // command_render.cpp
 
