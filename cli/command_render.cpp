@@ -1,9 +1,8 @@
 // frontmap render: one map for one date (DESIGN, "A map for date D").
 //
-// The only seam to the store is map_data_for() below: once layers/snapshot.hpp (the control
-// branch) lands, it calls load_map_data(store, date, extent) there. Until then the command
-// draws the built-in demonstration data (--demo) or a polygon file given with --control-file
-// (the benchmark's direct path).
+// The only seam to the store is map_data_for() below: it calls layers::load_map_data for the
+// date and extent. Hidden options draw the built-in demonstration data (--demo) or a polygon
+// file given with --control-file (the benchmark's direct path) instead.
 
 #include <cctype>
 #include <chrono>
@@ -15,6 +14,9 @@
 #include "cli/command.hpp"
 #include "cli/commands_list.hpp"
 #include "geo/error.hpp"
+#include "geo/geometry.hpp"
+#include "layers/snapshot.hpp"
+#include "layers/store.hpp"
 #include "render/base_layers.hpp"
 #include "render/demo.hpp"
 #include "render/locate.hpp"
@@ -56,10 +58,13 @@ void parse_size(const std::string& text, int& w, int& h) {
 render::Extent fit_data(const MapData& d) {
     double w = 180, e = -180, s = 90, n = -90;
     auto add = [&](LonLat p) { w = std::min(w, p.lon), e = std::max(e, p.lon), s = std::min(s, p.lat), n = std::max(n, p.lat); };
-    for (const auto& a : d.areas)
+    for (const auto& a : d.areas) {
+        // Crimea and Sevastopol are on every map of the east; they would widen every fit.
+        if (a.status == Status::held_ru_before_2022) continue;
         for (const auto& p : a.area)
             for (const auto& r : p.rings)
                 for (const auto& q : r) add(q);
+    }
     for (const auto& st : d.settlements) add(st.pos);
     if (e < w) {
         for (const auto& c : d.control)
@@ -174,9 +179,15 @@ private:
             d.sources.push_back(d.control.back().source);
             return d;
         }
-        throw Error("failed to read map data from '" + store_ + "'",
-                    "this build cannot read control and claims from a store yet",
-                    "use --demo for the demonstration map");
+        layers::Store store = layers::Store::open(store_, layers::Store::Mode::read_only);
+        layers::SnapshotOptions snapshot;
+        snapshot.base = base_;
+        std::optional<frontmap::Extent> box;
+        if (!(extent_.empty() && view_.empty() && around_.empty())) {
+            box = frontmap::Extent{options_.extent.west, options_.extent.south, options_.extent.east,
+                                   options_.extent.north};
+        }
+        return layers::load_map_data(store, date_, box, snapshot);
     }
 
     std::string date_, output_, extent_, around_, view_, size_, crs_, style_file_, title_, store_, base_,
