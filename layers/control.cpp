@@ -55,16 +55,6 @@ std::string format_date(std::chrono::year_month_day ymd) {
                        static_cast<unsigned>(ymd.day()));
 }
 
-std::string sql_quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) {
-        out.push_back(c);
-        if (c == '\'') out.push_back('\'');
-    }
-    out.push_back('\'');
-    return out;
-}
-
 struct PendingFile {
     std::string path;
     std::string valid_from;

@@ -21,6 +21,16 @@ void ensure_gdal() {
     });
 }
 
+std::string sql_quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) {
+        out.push_back(c);
+        if (c == '\'') out.push_back('\'');
+    }
+    out.push_back('\'');
+    return out;
+}
+
 std::string last_gdal_error(const std::string& fallback) {
     const char* msg = CPLGetLastErrorMsg();
     if (msg == nullptr || *msg == '\0') return fallback;

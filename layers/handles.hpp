@@ -21,6 +21,9 @@ using GeometryPtr = std::unique_ptr<OGRGeometry, OgrGeometryDeleter>;
 // frontmap reports them itself, as one line.
 void ensure_gdal();
 
+// A string as an SQL literal ('it''s'), for the SQL both SQLite and PostgreSQL accept.
+std::string sql_quote(const std::string& s);
+
 // The last error GDAL reported on this thread, or `fallback` when it reported none.
 std::string last_gdal_error(const std::string& fallback);
 

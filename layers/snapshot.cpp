@@ -20,16 +20,6 @@ namespace frontmap::layers {
 
 namespace {
 
-std::string sql_quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) {
-        out.push_back(c);
-        if (c == '\'') out.push_back('\'');
-    }
-    out.push_back('\'');
-    return out;
-}
-
 std::string str(const OGRFeature& f, const char* field) {
     const int i = f.GetFieldIndex(field);
     if (i < 0 || !f.IsFieldSetAndNotNull(i)) return {};

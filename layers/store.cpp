@@ -68,15 +68,6 @@ std::string active_schema(const std::string& url) {
     return value;
 }
 
-std::string quote_literal(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) {
-        if (c == '\'') out += '\'';
-        out += c;
-    }
-    return out + "'";
-}
-
 std::string open_what(const std::string& url) { return "failed to open store '" + redact(url) + "'"; }
 
 // Cheap structural checks of an existing file before SQLite sees it: GDAL happily opens some
@@ -173,7 +164,7 @@ DatasetPtr open_pg(const std::string& url, Store::Mode mode) {
         throw StoreError(what, "the PostGIS extension is not installed in this database",
                          "run 'CREATE EXTENSION postgis;' in it as a superuser");
     if (const std::string schema = active_schema(url); !schema.empty()) {
-        if (!has_row("SELECT 1 FROM pg_namespace WHERE nspname = " + quote_literal(schema)))
+        if (!has_row("SELECT 1 FROM pg_namespace WHERE nspname = " + sql_quote(schema)))
             throw StoreError(what, "the schema '" + schema + "' does not exist",
                              "create it with 'CREATE SCHEMA " + schema + ";'");
     }
