@@ -9,7 +9,9 @@ namespace frontmap::cli {
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> table = {
         {"data", "build the base data (countries, regions, places, names)", make_data_command},
+        {"diff", "areas gained and lost by each side between two dates, and the places in them", make_diff_command},
         {"import", "import dated control polygons (any OGR source) into the store", make_import_command},
+        {"stats", "assessed area per party per day (km², equal-area) and its daily change", make_stats_command},
         {"store", "create a layer store or show what it holds (info, init)", make_store_command},
     };
     return table;

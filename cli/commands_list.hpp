@@ -10,5 +10,7 @@ namespace frontmap::cli {
 std::unique_ptr<Command> make_data_command();   // command_data.cpp
 std::unique_ptr<Command> make_import_command(); // command_import.cpp
 std::unique_ptr<Command> make_store_command();  // command_store.cpp
+std::unique_ptr<Command> make_stats_command();  // command_stats.cpp
+std::unique_ptr<Command> make_diff_command();   // command_diff.cpp
 
 }  // namespace frontmap::cli
