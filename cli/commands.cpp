@@ -8,6 +8,7 @@ namespace frontmap::cli {
 
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> table = {
+        {"build", "draw many views over a range of dates: incremental, parallel, sharded, resumable", make_build_command},
         {"data", "build the base data (countries, regions, places, names)", make_data_command},
         {"diff", "areas gained and lost by each side between two dates, and the places in them", make_diff_command},
         {"import", "import dated control polygons (any OGR source) into the store", make_import_command},

@@ -7,6 +7,7 @@
 
 namespace frontmap::cli {
 
+std::unique_ptr<Command> make_build_command();  // command_build.cpp
 std::unique_ptr<Command> make_data_command();   // command_data.cpp
 std::unique_ptr<Command> make_import_command(); // command_import.cpp
 std::unique_ptr<Command> make_store_command();  // command_store.cpp

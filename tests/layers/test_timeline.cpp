@@ -66,7 +66,8 @@ void import_box(Store& store, const fs::path& dir, const std::string& date, cons
 class SyntheticTimeline : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = test::scratch_dir("timeline_synthetic");
+        dir_ = test::scratch_dir(std::string("timeline_synthetic_") +
+                                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
         store_.emplace(Store::open((dir_ / "store.gpkg").string()));
         // RU holds a 0.2° box on the 2nd, grows it eastwards on the 4th; a second source from the 3rd.
         import_box(*store_, dir_, "2025-03-02", "alpha", "RU", 37.0, 48.0, 37.2, 48.2);
