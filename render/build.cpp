@@ -410,7 +410,7 @@ BuildConfig parse_build_config(const std::string& json_text, const fs::path& fil
             const json& e = v["extent"];
             if (!e.is_array() || e.size() != 4 || !std::all_of(e.begin(), e.end(), [](const json& x) { return x.is_number(); }))
                 r.fail(path + ".extent", "expected [west, south, east, north] in degrees");
-            Extent ext{e[0].get<double>(), e[1].get<double>(), e[2].get<double>(), e[3].get<double>()};
+            frontmap::Extent ext{e[0].get<double>(), e[1].get<double>(), e[2].get<double>(), e[3].get<double>()};
             if (!ext.valid()) r.fail(path + ".extent", "expected west < east and south < north inside the world");
             view.extent = ext;
         }

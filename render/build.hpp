@@ -39,7 +39,7 @@ namespace frontmap::render {
 
 struct BuildView {
     std::string name;                      // [A-Za-z0-9_-]+, used in paths
-    std::optional<Extent> extent;          // none: the whole snapshot
+    std::optional<frontmap::Extent> extent;  // none: the whole snapshot
     int width = 1600;
     int height = 1200;
     std::vector<std::string> formats{"png"};  // png | svg | pdf | geojson
