@@ -244,10 +244,19 @@ function show() {
   document.body.dataset.date = m.date;
 }
 function pickView() { const v = VIEWS[+view.value || 0]; slider.max = Math.max(0, v.maps.length - 1); slider.value = 0; show(); }
+// A link may name a view and a date: index.html#view=east&date=2025-10-01 (moves the slider).
+function fromHash() {
+  const h = new URLSearchParams(location.hash.slice(1));
+  const vi = VIEWS.findIndex(v => v.name === h.get('view'));
+  if (vi >= 0 && vi !== +view.value) { view.value = vi; pickView(); }
+  const v = VIEWS[+view.value || 0], i = v ? v.maps.findIndex(m => m.date === h.get('date')) : -1;
+  if (i >= 0) { slider.value = i; slider.dispatchEvent(new Event('input')); }
+}
 slider.addEventListener('input', show);
 slider.addEventListener('change', show);
 view.addEventListener('change', pickView);
-if (VIEWS.length) pickView();
+window.addEventListener('hashchange', fromHash);
+if (VIEWS.length) { pickView(); fromHash(); }
 </script>
 </body>
 </html>
