@@ -14,7 +14,13 @@
 #include "cli/commands_list.hpp"
 #include "geo/error.hpp"
 #include "layers/store.hpp"
+#include "layers/snapshot.hpp"
 #include "layers/timeline.hpp"
+#include "render/base_layers.hpp"
+#include "render/change_map.hpp"
+#include "render/locate.hpp"
+#include "render/map.hpp"
+#include "render/output.hpp"
 
 namespace frontmap::cli {
 
@@ -46,6 +52,9 @@ public:
         app.add_option("--places", max_places_, "list at most this many settlements in the text output (0: all)")
             ->capture_default_str();
         app.add_flag("--no-places", no_places_, "do not look up settlements (no base data needed)");
+        app.add_option("-o,--output", output_, "also draw a change map (FILE.png, .svg or .pdf)");
+        app.add_option("--view", view_, "the change map's named view (ukraine, east, south; default: fitted to the changes)");
+        app.add_option("--size", size_, "the change map's size in pixels, WIDTHxHEIGHT")->capture_default_str();
         app.add_flag("--json", json_, "print JSON (every settlement, and the gained and lost areas' sizes)");
         add_store_option(app, store_);
         add_base_option(app, base_);
@@ -59,11 +68,21 @@ public:
         if (!extent_.empty()) options_.extent = parse_extent(extent_);
         if (options_.min_population < 0) throw UsageError("failed to read --min-population", "it is negative");
         if (!no_places_) options_.base = base_;
+        if (!output_.empty()) {
+            format_ = render::format_of(output_);
+            char x = 0, tail = 0;
+            if (std::sscanf(size_.c_str(), "%d%c%d%c", &map_options_.width, &x, &map_options_.height, &tail) != 3 || x != 'x')
+                throw UsageError("failed to read --size '" + size_ + "'", "expected WIDTHxHEIGHT, e.g. 1600x1200");
+            map_options_.extent = render::named_view(view_.empty() ? "ukraine" : view_);  // final one set in run()
+            render::check_options(map_options_);
+        }
     }
 
     int run() override {
         auto store = layers::Store::open(store_, layers::Store::Mode::read_only);
+        if (!output_.empty()) render::check_writable(output_);
         const auto report = layers::compute_change(store, options_);
+        if (!output_.empty()) draw_map(store, report);
         if (json_) {
             nlohmann::ordered_json out = {{"from", report.from}, {"to", report.to}, {"units", "km2"}};
             out["series"] = nlohmann::ordered_json::array();
@@ -124,7 +143,32 @@ public:
     }
 
 private:
+    void draw_map(layers::Store& store, const layers::ChangeReport& report) {
+        const render::Extent fallback = render::named_view("ukraine");
+        if (options_.extent) {
+            map_options_.extent = {options_.extent->west, options_.extent->south, options_.extent->east, options_.extent->north};
+        } else if (!view_.empty()) {
+            map_options_.extent = render::named_view(view_);
+        } else {
+            map_options_.extent = render::change_extent(report, fallback);
+        }
+        layers::SnapshotOptions so;
+        so.base = base_;
+        const auto& e = map_options_.extent;
+        const MapData later = layers::load_map_data(store, options_.to, Extent{e.west, e.south, e.east, e.north}, so);
+        render::BaseQuery q;
+        q.box = render::base_query_box(map_options_);
+        q.max_places = map_options_.style.max_places;
+        q.min_population = map_options_.style.min_population;
+        q.lang = map_options_.lang;
+        const render::BaseData base = render::load_base(base_, q);
+        render::write_file_atomic(output_, render::render_change_map(report, later, base, map_options_, format_));
+    }
+
     layers::DiffOptions options_;
+    render::MapOptions map_options_;
+    render::Format format_ = render::Format::png;
+    std::string output_, view_, size_ = "1600x1200";
     std::string source_, extent_, store_, base_;
     int max_places_ = 20;
     bool no_places_ = false, json_ = false;

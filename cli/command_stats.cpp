@@ -1,5 +1,6 @@
 // frontmap stats --from D1 --to D2 [--source S] [--party P] [--kind K] [--csv|--json] [--store URL]
 
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -12,6 +13,8 @@
 #include "geo/error.hpp"
 #include "layers/store.hpp"
 #include "layers/timeline.hpp"
+#include "render/chart.hpp"
+#include "render/output.hpp"
 
 namespace frontmap::cli {
 
@@ -29,6 +32,8 @@ public:
         auto* json = app.add_flag("--json", json_, "print JSON");
         csv->excludes(json);
         json->excludes(csv);
+        app.add_option("--chart", chart_, "also draw the area over time as a chart (FILE.png, .svg or .pdf)");
+        app.add_option("--title", chart_options_.title, "the chart's title");
         add_store_option(app, store_);
     }
 
@@ -38,11 +43,20 @@ public:
             throw UsageError("failed to read --kind '" + options_.kind + "'", "expected assessed or claimed");
         if (!source_.empty()) options_.source = source_;
         if (!party_.empty()) options_.party = party_;
+        if (!chart_.empty()) {
+            const std::string ext = std::filesystem::path(chart_).extension().string();
+            if (ext == ".png" || ext == ".PNG") chart_format_ = "png";
+            else if (ext == ".svg" || ext == ".SVG") chart_format_ = "svg";
+            else if (ext == ".pdf" || ext == ".PDF") chart_format_ = "pdf";
+            else throw UsageError("failed to use --chart '" + chart_ + "'", "expected a .png, .svg or .pdf file name");
+        }
     }
 
     int run() override {
+        if (!chart_.empty()) render::check_writable(chart_);
         auto store = layers::Store::open(store_, layers::Store::Mode::read_only);
         const auto rows = layers::area_series(store, options_);
+        if (!chart_.empty()) render::write_file_atomic(chart_, render::render_area_chart(rows, chart_options_, chart_format_));
         if (json_) {
             nlohmann::ordered_json out = {{"from", options_.from},
                                           {"to", options_.to},
@@ -99,6 +113,8 @@ private:
     }
 
     layers::StatsOptions options_;
+    render::ChartOptions chart_options_;
+    std::string chart_, chart_format_;
     std::string source_, party_, store_;
     bool csv_ = false, json_ = false;
 };

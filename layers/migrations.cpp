@@ -1,5 +1,5 @@
 // The schema of the layer store, built by numbered migrations. Version 1 creates the tables,
-// version 2 adds attribute indexes. Never edit a released migration: add a new one.
+// version 2 adds attribute indexes, version 3 a covering index of control's keys. Never edit a released migration: add a new one.
 //
 // Tables are made with OGR's CreateLayer/CreateField so that GPKG and PostGIS get the same
 // schema from one code path (FID column `fid`, geometry column `geometry`, EPSG:4326).
@@ -134,6 +134,14 @@ void migrate_2_indexes(GDALDataset& ds) {
     }
 }
 
+void migrate_3_control_keys(GDALDataset& ds) {
+    // Snapshots look up control rows by (source, party, kind, date). In a GeoPackage the geometry
+    // column comes before these, so without a covering index every key read loads geometries.
+    execute_sql(ds,
+                "CREATE INDEX IF NOT EXISTS control_keys_idx ON control "
+                "(source, party, kind, valid_from, valid_to)");
+}
+
 }  // namespace
 
 std::string gdal_reason(const std::string& fallback) {
@@ -167,6 +175,7 @@ const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
         {1, "tables", migrate_1_tables},
         {2, "attribute indexes", migrate_2_indexes},
+        {3, "control key index", migrate_3_control_keys},
     };
     return list;
 }

@@ -17,7 +17,8 @@
 //           source TEXT, geometry MULTIPOLYGON EPSG:4326)
 //   schema_version(version INTEGER, name TEXT)
 // Version 2 adds attribute indexes (claims.place_key, claims.claim_date, control.valid_from,
-// control.source, mentions.article_sha256).
+// control.source, mentions.article_sha256); version 3 an index on
+// control(source, party, kind, valid_from, valid_to).
 
 #include <cstdint>
 #include <string>

@@ -1,4 +1,5 @@
 #include "render/build.hpp"
+#include "render/locate.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -362,18 +363,6 @@ public:
 
 std::unique_ptr<MapRenderer> make_geojson_renderer() { return std::make_unique<GeoJsonRenderer>(); }
 
-RendererFactory default_renderer(const BuildConfig& config) {
-    for (const auto& v : config.views) {
-        for (const auto& f : v.formats) {
-            if (f != "geojson") {
-                throw UsageError("failed to draw format '" + f + "' (view '" + v.name + "')",
-                                 "this frontmap has no map renderer yet; use \"formats\": [\"geojson\"]");
-            }
-        }
-    }
-    return [] { return make_geojson_renderer(); };
-}
-
 // ---- configuration ------------------------------------------------------------------------------
 
 BuildConfig parse_build_config(const std::string& json_text, const fs::path& file) {
@@ -410,11 +399,20 @@ BuildConfig parse_build_config(const std::string& json_text, const fs::path& fil
     for (std::size_t i = 0; i < doc["views"].size(); ++i) {
         const json& v = doc["views"][i];
         const std::string path = fmt::format("views[{}]", i);
-        r.keys(v, path, {"name", "extent", "width", "height", "formats", "palette", "lang", "title", "style"});
+        r.keys(v, path, {"name", "view", "extent", "width", "height", "formats", "palette", "lang", "title", "style"});
         BuildView view;
         view.name = r.str(v, path, "name").value_or("");
         if (!valid_view_name(view.name)) r.fail(path + ".name", "expected 1-64 of A-Z a-z 0-9 _ -");
         if (!names.insert(view.name).second) r.fail(path + ".name", "'" + view.name + "' used twice");
+        if (v.contains("view") && v.contains("extent")) r.fail(path + ".view", "give either view or extent");
+        if (auto named = r.str(v, path, "view")) {
+            try {
+                const Extent e = named_view(*named);
+                view.extent = frontmap::Extent{e.west, e.south, e.east, e.north};
+            } catch (const UsageError& e) {
+                r.fail(path + ".view", e.reason());
+            }
+        }
         if (v.contains("extent")) {
             const json& e = v["extent"];
             if (!e.is_array() || e.size() != 4 || !std::all_of(e.begin(), e.end(), [](const json& x) { return x.is_number(); }))

@@ -125,3 +125,37 @@ TEST(DiffCli, SettlementsFromBaseData) {
     for (const auto& p : j["places"]) pokrovsk |= p["name"] == "Pokrovsk" && p["change"] == "gained";
     EXPECT_TRUE(pokrovsk) << r.out.substr(0, 2000);
 }
+
+TEST(StatsCli, Chart) {
+    const fs::path store = make_store("cli_stats_chart");
+    const fs::path svg = store.parent_path() / "chart.svg", png = store.parent_path() / "chart.png";
+    auto r = run_frontmap(fmt::format("stats --from 2025-03-01 --to 2025-03-04 --chart {} --store {}", q(svg), q(store)));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string text = frontmap::test::read_file(svg);
+    EXPECT_NE(text.find("<svg"), std::string::npos);
+    EXPECT_NE(text.find("Assessed area"), std::string::npos);
+    r = run_frontmap(fmt::format("stats --from 2025-03-01 --to 2025-03-04 --chart {} --store {}", q(png), q(store)));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(frontmap::test::read_file(png).substr(1, 3), "PNG");
+    EXPECT_EQ(run_frontmap(fmt::format("stats --from 2025-03-01 --to 2025-03-04 --chart x.gif --store {}", q(store)))
+                  .exit_code,
+              2);
+}
+
+TEST(DiffCli, ChangeMap) {
+    FRONTMAP_REQUIRE_BASE();
+    const fs::path store = make_store("cli_diff_map");
+    const fs::path svg = store.parent_path() / "change.svg";
+    auto r = run_frontmap(fmt::format("diff --from 2025-03-01 --to 2025-03-03 -o {} --size 800x600 --base {} --store {}",
+                                      q(svg), q(frontmap::test::base_gpkg()), q(store)));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string text = frontmap::test::read_file(svg);
+    EXPECT_NE(text.find("Change of control, 2025-03-01"), std::string::npos);
+    EXPECT_NE(text.find("Gained by RU since 2025-03-01"), std::string::npos);
+    EXPECT_NE(text.find("Lost by RU since 2025-03-01"), std::string::npos);
+    EXPECT_EQ(run_frontmap(fmt::format("diff --from 2025-03-01 --to 2025-03-03 -o x.gif --store {}", q(store))).exit_code, 2);
+    EXPECT_EQ(run_frontmap(fmt::format("diff --from 2025-03-01 --to 2025-03-03 -o {} --view mars --store {}", q(svg),
+                                       q(store)))
+                  .exit_code,
+              2);
+}

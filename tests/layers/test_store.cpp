@@ -137,20 +137,21 @@ protected:
 TEST_P(StoreTest, CreatesEveryTableAtTheCurrentVersion) {
     Store store = Store::open(url_);
     EXPECT_EQ(store.schema_version(), current_schema_version());
-    EXPECT_EQ(store.schema_version(), 2);
+    EXPECT_EQ(store.schema_version(), 3);
     EXPECT_EQ(store.is_postgis(), pg());
     const auto info = store.info();
     EXPECT_EQ(info.driver, pg() ? "PostgreSQL" : "GPKG");
-    EXPECT_EQ(info.schema_version, 2);
+    EXPECT_EQ(info.schema_version, 3);
     ASSERT_EQ(info.tables.size(), 6u);
     for (const auto& t : info.tables) {
-        EXPECT_EQ(t.rows, t.table == "schema_version" ? 2 : 0) << t.table;
+        EXPECT_EQ(t.rows, t.table == "schema_version" ? 3 : 0) << t.table;
         EXPECT_NO_THROW(store.layer(t.table));
     }
     EXPECT_EQ(store.layer("control").GetGeomType(), wkbMultiPolygon);
     EXPECT_EQ(std::string(store.layer("control").GetGeometryColumn()), "geometry");
     EXPECT_EQ(store.layer("articles").GetLayerDefn()->GetGeomFieldCount(), 0);
     EXPECT_TRUE(has_index(store, "claims_place_key_idx"));
+    EXPECT_TRUE(has_index(store, "control_keys_idx"));
     EXPECT_THROW(store.layer("no_such_table"), StoreError);
 }
 
@@ -163,14 +164,14 @@ TEST_P(StoreTest, ReopenKeepsCommittedRows) {
         t.commit();
     }
     Store again = Store::open(url_, Store::Mode::open_existing);
-    EXPECT_EQ(again.schema_version(), 2);
+    EXPECT_EQ(again.schema_version(), 3);
     EXPECT_EQ(rows(again, "articles"), 2);
-    EXPECT_EQ(rows(again, "schema_version"), 2);
+    EXPECT_EQ(rows(again, "schema_version"), 3);
     Store ro = Store::open(url_, Store::Mode::read_only);
     EXPECT_EQ(rows(ro, "articles"), 2);
 }
 
-TEST_P(StoreTest, MigratesAVersion1StoreTo2) {
+TEST_P(StoreTest, MigratesAVersion1StoreToTheCurrentVersion) {
     {
         Store old = Store::open(url_, Store::Mode::open_or_create, 1);
         EXPECT_EQ(old.schema_version(), 1);
@@ -182,10 +183,10 @@ TEST_P(StoreTest, MigratesAVersion1StoreTo2) {
         EXPECT_EQ(ro.schema_version(), 1);
     }
     Store store = Store::open(url_);
-    EXPECT_EQ(store.schema_version(), 2);
-    EXPECT_EQ(rows(store, "schema_version"), 2);
+    EXPECT_EQ(store.schema_version(), 3);
+    EXPECT_EQ(rows(store, "schema_version"), 3);
     for (const char* ix : {"claims_place_key_idx", "claims_claim_date_idx", "control_valid_from_idx",
-                           "control_source_idx", "mentions_article_sha256_idx"})
+                           "control_source_idx", "mentions_article_sha256_idx", "control_keys_idx"})
         EXPECT_TRUE(has_index(store, ix)) << ix;
 }
 
@@ -296,7 +297,7 @@ TEST_P(PgStoreTest, ConcurrentFirstOpensAllSucceed) {    // Several ingests star
         threads.emplace_back([&, i] {
             try {
                 Store s = Store::open(url_);
-                if (s.schema_version() == 2) ++ok;
+                if (s.schema_version() == current_schema_version()) ++ok;
             } catch (const std::exception& e) {
                 errors[i] = e.what();
             }
@@ -305,7 +306,7 @@ TEST_P(PgStoreTest, ConcurrentFirstOpensAllSucceed) {    // Several ingests star
     for (auto& t : threads) t.join();
     EXPECT_EQ(ok.load(), 4) << errors[0] << errors[1] << errors[2] << errors[3];
     Store store = Store::open(url_);
-    EXPECT_EQ(rows(store, "schema_version"), 2);
+    EXPECT_EQ(rows(store, "schema_version"), 3);
 }
 
 TEST_P(PgStoreTest, InfoAndErrorsNeverShowThePassword) {
@@ -400,7 +401,7 @@ TEST_F(GpkgStoreTest, AnEmptyGeoPackageIsMigratedFromZero) {
         ASSERT_TRUE(ds);
     }
     Store store = Store::open(url_);
-    EXPECT_EQ(store.schema_version(), 2);
+    EXPECT_EQ(store.schema_version(), 3);
 }
 
 TEST_F(GpkgStoreTest, RejectsRandomBytes) {

@@ -221,7 +221,42 @@ TEST(BuildConfig, StrictKeysAndTypes) {
     const auto c = parse_build_config("{" + ok + R"(, "views": [{"name": "v"}]})", f);
     EXPECT_TRUE(c.output.is_absolute());
     EXPECT_EQ(c.output, f.parent_path() / "o");
-    EXPECT_THROW(default_renderer(c), UsageError);  // png needs the map renderer
+    EXPECT_NO_THROW(default_renderer(c));
+    const auto bad = parse_build_config("{" + ok + R"(, "views": [{"name": "v", "palette": "neon"}]})", f);
+    EXPECT_THROW(default_renderer(bad), UsageError);  // checked before anything is drawn
+    const auto east = parse_build_config("{" + ok + R"(, "views": [{"name": "v", "view": "east"}]})", f);
+    ASSERT_TRUE(east.views[0].extent.has_value());
+    EXPECT_GT(east.views[0].extent->west, 30);
+    expect_error("{" + ok + R"(, "views": [{"name": "v", "view": "mars"}]})", "views[0].view");
+    expect_error("{" + ok + R"(, "views": [{"name": "v", "view": "east", "extent": [1, 2, 3, 4]}]})", "views[0].view");
+}
+
+}  // namespace
+
+namespace {
+
+// Drawn maps (PNG and SVG through the real renderer) are the same bytes whether drawn on one
+// thread or two: the renderer keeps per-thread state only (Pango is not thread-safe).
+TEST_F(Build, ParallelDrawingGivesTheSameBytes) {
+    write(dir_ / "maps.json", R"({"store": "store.gpkg", "from": "2025-03-01", "to": "2025-03-05", "output": "MAPS",
+        "views": [{"name": "a", "extent": [36.5, 47.5, 38, 48.5], "width": 400, "height": 300, "formats": ["png", "svg"]},
+                  {"name": "b", "extent": [36, 47, 39, 49], "width": 300, "height": 300, "formats": ["png"]}]})");
+    std::string text = test::read_file(dir_ / "maps.json");
+    auto config_for = [&](const std::string& out) {
+        std::string t = text;
+        t.replace(t.find("MAPS"), 4, out);
+        return parse_build_config(t, dir_ / "maps.json");
+    };
+    const BuildConfig one = config_for("one"), two = config_for("two");
+    BuildOptions o;
+    o.jobs = 1;
+    ASSERT_TRUE(run_build(one, o, default_renderer(one)).failures.empty());
+    o.jobs = 2;
+    ASSERT_TRUE(run_build(two, o, default_renderer(two)).failures.empty());
+    const auto a = outputs(dir_ / "one"), b = outputs(dir_ / "two");
+    EXPECT_EQ(a.size(), 15U);
+    EXPECT_EQ(a, b);
+    EXPECT_EQ(a.at("a/2025-03-01.png").substr(1, 3), "PNG");
 }
 
 }  // namespace

@@ -1,0 +1,624 @@
+// Control claims (DESIGN, Claims): actors, stance phrases and their negations and refutations,
+// attribution, co-reference ("the city", "it") and partial control, sentence by sentence.
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "geo/lexicon.hpp"
+#include "geo/reader.hpp"
+
+namespace frontmap {
+namespace {
+
+struct PlaceRef {
+    std::size_t b = 0, e = 0;  // tokens
+    const Place* place = nullptr;
+    bool coref = false;
+};
+
+// "the Pokrovsk direction", "the Kupiansk axis": a sector of the front, not the town.
+bool names_a_sector(const std::vector<Token>& t, std::size_t e, std::size_t s1) {
+    if (e >= s1 || !t[e].word) return false;
+    const std::string& w = t[e].lower;
+    return w == "direction" || w == "directions" || w == "axis" || w == "sector" || w == "front";
+}
+
+// Words between a verb and a place that move the action off the place itself ("positions near
+// X", "north of X").
+bool off_target(const std::vector<Token>& t, std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+        const std::string& w = t[k].lower;
+        if (w == "near" || w == "outside" || w == "towards" || w == "toward" || w == "around" || w == "positions" ||
+            w == "position" || w == "ground" || w == "trenches" || w == "approaches" || w == "km" ||
+            w == "kilometres" || w == "kilometers" || w == "miles")
+            return true;
+        bool direction = w == "north" || w == "south" || w == "east" || w == "west" || w == "northeast" ||
+                         w == "northwest" || w == "southeast" || w == "southwest";
+        if (direction && k + 1 < to && t[k + 1].lower == "of" && !t[k + 1].hyphen_before) return true;
+    }
+    return false;
+}
+
+struct ActorRef {
+    std::size_t b = 0, e = 0;
+    std::string code;
+    std::string text;
+    bool pronoun = false;
+};
+
+struct Trigger {
+    std::size_t b = 0, e = 0;
+    std::string cls;
+};
+
+bool is_settlement_noun(std::string_view w) {
+    return w == "city" || w == "town" || w == "village" || w == "settlement" || w == "stronghold" || w == "hub";
+}
+
+// "northern part of", "the eastern outskirts", "70% of", "the centre of"
+std::string part_between(const std::vector<Token>& t, std::size_t from, std::size_t to) {
+    static const std::map<std::string, std::string, std::less<>> kDir = {
+        {"north", "north"}, {"northern", "north"}, {"south", "south"}, {"southern", "south"},
+        {"east", "east"}, {"eastern", "east"}, {"west", "west"}, {"western", "west"},
+        {"northeast", "north-east"}, {"northeastern", "north-east"}, {"north-east", "north-east"},
+        {"northwest", "north-west"}, {"northwestern", "north-west"}, {"southeast", "south-east"},
+        {"southeastern", "south-east"}, {"southwest", "south-west"}, {"southwestern", "south-west"},
+        {"central", "centre"}, {"centre", "centre"}, {"center", "centre"}, {"outskirts", "outskirts"},
+        {"downtown", "centre"}};
+    std::string dir;
+    for (std::size_t k = from; k < to; ++k) {
+        const Token& tk = t[k];
+        if (!tk.word) {
+            if (tk.lower == "%" && k > from && t[k - 1].number) return t[k - 1].lower + "%";
+            continue;
+        }
+        if (tk.number && k + 1 < to && (t[k + 1].lower == "percent" || t[k + 1].lower == "per"))
+            return tk.lower + "%";
+        std::string w = tk.lower;
+        // "north-eastern" is tokenised as north + eastern with a hyphen
+        if (k + 1 < to && t[k + 1].hyphen_before) {
+            std::string joined = w + "-" + t[k + 1].lower;
+            if (joined == "north-eastern" || joined == "north-east") w = "north-east";
+            else if (joined == "north-western" || joined == "north-west") w = "north-west";
+            else if (joined == "south-eastern" || joined == "south-east") w = "south-east";
+            else if (joined == "south-western" || joined == "south-west") w = "south-west";
+            if (w.find('-') != std::string::npos) ++k;
+        }
+        if (auto it = kDir.find(w); it != kDir.end()) dir = it->second;
+        if ((w == "part" || w == "parts" || w == "half" || w == "side" || w == "districts" || w == "district" ||
+             w == "sector" || w == "outskirts" || w == "centre" || w == "center" || w == "quarter") &&
+            !dir.empty())
+            return dir;
+        if (w == "outskirts") return "outskirts";
+    }
+    return {};
+}
+
+}  // namespace
+
+std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, const std::vector<Mention>& mentions,
+                                  const std::vector<DateMention>& dates, std::optional<Date> article_date) {
+    const Lexicon& lex = Lexicon::get();
+    const auto& t = tokens.tokens;
+    const std::size_t n = t.size();
+    std::vector<Claim> claims;
+    if (n == 0) return claims;
+
+    // Sentence ranges.
+    std::vector<std::pair<std::size_t, std::size_t>> sentences;
+    for (std::size_t i = 0; i < n;) {
+        std::size_t j = i;
+        while (j < n && t[j].sentence == t[i].sentence) ++j;
+        sentences.emplace_back(i, j);
+        i = j;
+    }
+
+    auto match_phrase = [&](const std::vector<Phrase>& phrases,
+                            const std::unordered_map<std::string, std::vector<std::size_t>>& first, std::size_t i,
+                            std::size_t end) -> const Phrase* {
+        if (!t[i].word) return nullptr;
+        auto it = first.find(t[i].lower);
+        if (it == first.end()) return nullptr;
+        for (std::size_t idx : it->second) {  // longest first (phrases are sorted)
+            const Phrase& ph = phrases[idx];
+            if (i + ph.words.size() > end) continue;
+            // Quotes inside a phrase are skipped: had “significantly improved” its position.
+            bool ok = true;
+            std::size_t k = i;
+            for (std::size_t w = 0; w < ph.words.size() && ok; ++w, ++k) {
+                while (w > 0 && k < end && !t[k].word && (t[k].lower == "\"" || t[k].lower == "'")) ++k;
+                if (k >= end) {
+                    ok = false;
+                    break;
+                }
+                const Token& tk = t[k];
+                if (!tk.word || tk.lower != ph.words[w]) ok = false;
+            }
+            if (ok) return &ph;
+        }
+        return nullptr;
+    };
+    auto force_noun_at = [&](std::size_t i, std::size_t end) -> std::size_t {  // returns end or 0
+        std::size_t best = 0;
+        for (const auto& ph : lex.force_nouns) {
+            if (i + ph.words.size() > end) continue;
+            bool ok = true;
+            for (std::size_t w = 0; w < ph.words.size() && ok; ++w)
+                if (!t[i + w].word || t[i + w].lower != ph.words[w]) ok = false;
+            if (ok) best = std::max(best, i + ph.words.size());
+        }
+        return best;
+    };
+    auto span_text = [&](std::size_t b, std::size_t e) {
+        return std::string(text.substr(t[b].b0, t[e - 1].b1 - t[b].b0));
+    };
+
+    const Place* last_city = nullptr;
+    std::size_t mi = 0;
+    std::string prev_subject_code, prev_subject_text;
+    std::optional<Claim> last_capture_claim;
+    std::uint32_t last_capture_sentence = 0;
+
+    for (const auto& [s0, s1] : sentences) {
+        // Places (cities, regions, landmarks) and co-referring noun phrases.
+        std::vector<PlaceRef> places;
+        while (mi < mentions.size() && mentions[mi].tok_begin < s0) ++mi;
+        std::size_t mj = mi;
+        for (std::size_t k = s0; k < s1; ++k) {
+            while (mj < mentions.size() && mentions[mj].tok_begin < k) ++mj;
+            if (mj < mentions.size() && mentions[mj].tok_begin == k) {
+                const Mention& m = mentions[mj];
+                // A place named as a party ("Moscow's claim", "Kyiv said") is not what a claim is about.
+                bool as_actor = t[m.tok_end - 1].possessive;
+                if (const Phrase* ph = match_phrase(lex.actors, lex.actor_first, m.tok_begin, s1))
+                    as_actor = as_actor || ph->type == "capital" || ph->type == "government";
+                if (!as_actor && names_a_sector(t, m.tok_end, s1) && m.place.kind == PlaceKind::city)
+                    last_city = &m.place;  // "the town" later still means it
+                if (!as_actor && !names_a_sector(t, m.tok_end, s1) &&
+                    (m.place.kind == PlaceKind::city || m.place.kind == PlaceKind::region ||
+                     m.place.kind == PlaceKind::landmark)) {
+                    places.push_back({m.tok_begin, m.tok_end, &m.place, false});
+                    if (m.place.kind == PlaceKind::city) last_city = &m.place;
+                }
+                continue;
+            }
+            // "the city", "the strategically important city" (not "the city of X")
+            if (t[k].word && t[k].lower == "the" && last_city) {
+                std::size_t h = k + 1;
+                while (h < s1 && h < k + 4 && t[h].word && !t[h].upper && !is_settlement_noun(t[h].lower)) ++h;
+                if (h < s1 && t[h].word && is_settlement_noun(t[h].lower) &&
+                    !(h + 1 < s1 && t[h + 1].lower == "of") && !(h + 1 < s1 && t[h + 1].upper)) {
+                    places.push_back({k, h + 1, last_city, true});
+                    k = h;
+                }
+            }
+        }
+        // Actors.
+        std::vector<ActorRef> actors;
+        for (std::size_t k = s0; k < s1; ++k) {
+            if (!t[k].word) continue;
+            const std::string& w = t[k].lower;
+            if (w == "it" || w == "its" || w == "they" || w == "their") {
+                ActorRef a{k, k + 1, "", "", true};
+                if (std::size_t fe = force_noun_at(k + 1, s1)) a.e = fe;
+                actors.push_back(a);
+                continue;
+            }
+            const Phrase* ph = match_phrase(lex.actors, lex.actor_first, k, s1);
+            if (!ph) {
+                // "the General Staff" etc. via force nouns alone are not actors without a country
+                continue;
+            }
+            std::size_t e = k + ph->words.size();
+            // Extend to a force noun: "Russia's Ministry of Defence", "Ukrainian forces",
+            // "Ukraine's eastern military command".
+            std::size_t fe = 0;
+            for (std::size_t skip = 0; skip <= 2 && e + skip < s1 && !fe; ++skip) {
+                if (skip > 0 && (!t[e + skip - 1].word || t[e + skip - 1].upper)) break;
+                fe = force_noun_at(e + skip, s1);
+            }
+            bool demonym = ph->type == "demonym";
+            if (demonym && !fe) {
+                k = e - 1;
+                continue;  // "Russian territories", "Ukrainian sovereignty": not an actor
+            }
+            // "pro-Russian": a modifier, not a party
+            if (t[k].hyphen_before) {
+                k = e - 1;
+                continue;
+            }
+            ActorRef a{k, fe ? fe : e, ph->value, "", false};
+            // "the military in Kyiv"
+            if (!fe && k >= s0 + 3 && t[k - 1].lower == "in") {
+                for (std::size_t b = k - 2; b + 4 >= k && b > s0; --b) {
+                    if (force_noun_at(b, k - 1) == k - 1) {
+                        a.b = (b > s0 && t[b - 1].lower == "the") ? b - 1 : b;
+                        break;
+                    }
+                }
+            }
+            a.text = span_text(a.b, a.e);
+            // drop a possessive ending from the text ("Russia’s" -> "Russia")
+            if (a.e == e && t[e - 1].possessive) a.text = std::string(text.substr(t[a.b].b0, t[e - 1].base_b1 - t[a.b].b0));
+            actors.push_back(a);
+            k = a.e - 1;
+        }
+        // The sentence subject: its first named actor (or the previous sentence's).
+        std::string subj_code = prev_subject_code, subj_text = prev_subject_text;
+        for (const auto& a : actors)
+            if (!a.pronoun) {
+                subj_code = a.code;
+                subj_text = a.text;
+                break;
+            }
+        for (auto& a : actors)
+            if (a.pronoun) {
+                a.code = subj_code;
+                a.text = subj_text;
+            }
+        // Triggers.
+        std::vector<Trigger> triggers;
+        for (std::size_t k = s0; k < s1; ++k) {
+            const Phrase* ph = match_phrase(lex.stances, lex.stance_first, k, s1);
+            if (!ph) continue;
+            std::size_t e = k, w = 0;
+            while (w < ph->words.size() && e < s1) {
+                if (t[e].word) ++w;
+                ++e;
+            }
+            triggers.push_back({k, e, ph->value});
+            k = e - 1;
+        }
+        // Clause boundaries.
+        std::vector<std::size_t> clause(s1 - s0, 0);
+        {
+            std::size_t c = 0;
+            for (std::size_t k = s0; k < s1; ++k) {
+                const std::string& w = t[k].lower;
+                bool boundary = false;
+                if (!t[k].word && (w == ";" || w == ":")) boundary = true;
+                if (t[k].word && (w == "which" || w == "while" || w == "but" || w == "whereas" || w == "although" ||
+                                  w == "though" || w == "who" || w == "where" || w == "when" || w == "because"))
+                    boundary = true;
+                // "since Bakhmut was captured" opens a clause; "since 2014" is a date
+                if (t[k].word && w == "since" && k + 1 < s1 && !t[k + 1].number && t[k + 1].upper &&
+                    !(t[k + 1].lower.size() >= 3 && (t[k + 1].lower == "january" || t[k + 1].lower == "february" ||
+                                                      t[k + 1].lower == "march" || t[k + 1].lower == "april" ||
+                                                      t[k + 1].lower == "may" || t[k + 1].lower == "june" ||
+                                                      t[k + 1].lower == "july" || t[k + 1].lower == "august" ||
+                                                      t[k + 1].lower == "september" || t[k + 1].lower == "october" ||
+                                                      t[k + 1].lower == "november" || t[k + 1].lower == "december")))
+                    boundary = true;
+                if (t[k].word && w == "and" && k > s0 && t[k - 1].lower == ",") boundary = true;
+                if (boundary) ++c;
+                clause[k - s0] = c;
+            }
+        }
+        auto clause_of = [&](std::size_t k) { return clause[std::min(k, s1 - 1) - s0]; };
+        auto place_after = [&](std::size_t from, std::size_t window) -> const PlaceRef* {
+            for (const auto& p : places)
+                if (p.b >= from && p.b - from <= window && clause_of(p.b) == clause_of(from > s0 ? from - 1 : from))
+                    return &p;
+            return nullptr;
+        };
+        auto actor_before = [&](std::size_t k, bool same_clause) -> const ActorRef* {
+            const ActorRef* best = nullptr;
+            for (const auto& a : actors)
+                if (a.e <= k && !a.code.empty() && (!same_clause || clause_of(a.b) == clause_of(k))) best = &a;
+            return best;
+        };
+        auto date_for = [&](std::size_t k) -> std::optional<Date> {
+            const DateMention* same = nullptr;
+            const DateMention* earlier = nullptr;
+            for (const auto& d : dates) {
+                if (d.tok_begin < s0 || d.tok_begin >= s1) continue;
+                if (clause_of(d.tok_begin) == clause_of(k)) {
+                    if (!same || (d.tok_begin > k ? d.tok_begin - k : k - d.tok_begin) <
+                                     (same->tok_begin > k ? same->tok_begin - k : k - same->tok_begin))
+                        same = &d;
+                } else if (d.tok_begin < k) {
+                    earlier = &d;
+                }
+            }
+            if (same) return same->date;
+            if (earlier) return earlier->date;
+            return article_date;
+        };
+        auto emit = [&](const PlaceRef& p, const std::string& actor, const std::string& stance, std::string part,
+                        std::string attributed, std::size_t eb, std::size_t ee, std::size_t at, double conf) {
+            Claim c;
+            c.place = *p.place;
+            c.actor = actor;
+            c.stance = stance;
+            c.part = std::move(part);
+            c.claim_date = date_for(at);
+            c.attributed_to = std::move(attributed);
+            eb = std::max(eb, s0);
+            ee = std::min(ee, s1);
+            c.evidence_start = t[eb].c0;
+            c.evidence_end = t[ee - 1].c1;
+            c.evidence_byte_start = t[eb].b0;
+            c.evidence_byte_end = t[ee - 1].b1;
+            c.evidence_text = std::string(text.substr(c.evidence_byte_start, c.evidence_byte_end - c.evidence_byte_start));
+            c.confidence = conf * (p.coref ? 0.85 : 1.0);
+            claims.push_back(std::move(c));
+        };
+        // "the villages of Novoivanivka and Pishchane": a claim about the first place of a list holds
+        // for the others.
+        auto conjuncts = [&](const PlaceRef& p) {
+            std::vector<const PlaceRef*> out;
+            std::size_t end = p.e;
+            for (const auto& q : places) {
+                if (q.b <= p.b) continue;
+                bool joined = q.b > end && q.b - end <= 2;
+                for (std::size_t k = end; joined && k < q.b; ++k)
+                    if (!(t[k].lower == "and" || t[k].lower == "," || t[k].lower == "or")) joined = false;
+                if (!joined) break;
+                out.push_back(&q);
+                end = q.e;
+            }
+            return out;
+        };
+        auto emit_all = [&](const PlaceRef& p, const std::string& actor, const std::string& stance, const std::string& part,
+                            const std::string& attributed, std::size_t eb, std::size_t ee, std::size_t at, double conf) {
+            emit(p, actor, stance, part, attributed, eb, ee, at, conf);
+            for (const PlaceRef* q : conjuncts(p)) emit(*q, actor, stance, part, attributed, eb, std::max(ee, q->e), at, conf);
+        };
+        auto modifier_before = [&](const Trigger& tr, const char* cls, std::size_t within) {
+            for (const auto& o : triggers)
+                if (o.cls == cls && o.e <= tr.b && tr.b - o.e <= within && clause_of(o.b) == clause_of(tr.b)) return true;
+            return false;
+        };
+        auto is_bare = [&](const Trigger& tr) {
+            const std::string& w = t[tr.b].lower;
+            return tr.e - tr.b == 1 && (w == "hold" || w == "holds" || w == "held" || w == "control" ||
+                                        w == "controls" || w == "took" || w == "taken" || w == "left" ||
+                                        w == "capture" || w == "captures" || w == "occupy" || w == "occupied");
+        };
+
+        // "Russia said it had captured X. Kyiv denied the claim.": a denial with no capture of its own
+        // refutes the capture claimed in the previous sentence.
+        bool has_capture = false;
+        for (const auto& tr : triggers)
+            if (tr.cls == "capture") has_capture = true;
+        if (!has_capture && last_capture_claim && last_capture_sentence + 1 == t[s0].sentence) {
+            for (const auto& tr : triggers) {
+                if (tr.cls != "deny") continue;
+                const ActorRef* denier = actor_before(tr.b, true);
+                if (!denier) denier = actor_before(tr.b, false);
+                if (!denier || denier->code.empty() || denier->code == last_capture_claim->actor) break;
+                Claim c = *last_capture_claim;
+                c.stance = "denies_control";
+                c.attributed_to = denier->text;
+                c.claim_date = article_date;
+                std::size_t eb = denier->b, ee = std::min(s1, tr.e + 3);
+                c.evidence_start = t[eb].c0;
+                c.evidence_end = t[ee - 1].c1;
+                c.evidence_byte_start = t[eb].b0;
+                c.evidence_byte_end = t[ee - 1].b1;
+                c.evidence_text = std::string(text.substr(c.evidence_byte_start, c.evidence_byte_end - c.evidence_byte_start));
+                c.confidence = 0.7;
+                claims.push_back(std::move(c));
+                break;
+            }
+        }
+        const std::size_t claims_before = claims.size();
+
+        for (const auto& tr : triggers) {
+            const std::string& cls = tr.cls;
+            if (cls == "capture") {
+                bool attempted = modifier_before(tr, "attempt", 3);
+                bool negated = modifier_before(tr, "negate", 3);
+                const PlaceRef* target = nullptr;
+                PlaceRef pronoun_target;
+                bool pronoun_obj = (tr.e < s1 && (t[tr.e].lower == "it" || t[tr.e].lower == "them")) ||
+                                   (tr.b > s0 && t[tr.b - 1].lower == "its" && t[tr.b].lower == "capture");
+                if (pronoun_obj) {
+                    for (const auto& p : places)
+                        if (p.e <= tr.b) target = &p;
+                    if (!target && last_city) {
+                        pronoun_target = {tr.b, tr.e, last_city, true};
+                        target = &pronoun_target;
+                    } else if (target) {
+                        pronoun_target = *target;
+                        pronoun_target.coref = true;
+                        target = &pronoun_target;
+                    }
+                } else {
+                    target = place_after(tr.e, is_bare(tr) ? 2 : 10);
+                }
+                if (!target) {
+                    // "Kupiansk, which Russia claimed to have conquered"; "Avdiivka was captured"
+                    // The nearest place before, preferring a settlement over the region it lies in
+                    // ("Bakhmut, the town in the Donetsk region that Russian forces captured").
+                    const PlaceRef* before = nullptr;
+                    const PlaceRef* city_before = nullptr;
+                    for (const auto& p : places) {
+                        if (p.e > tr.b) continue;
+                        before = &p;
+                        if (p.place->kind == PlaceKind::city && tr.b - p.e <= 12) city_before = &p;
+                    }
+                    if (before && city_before && before != city_before && before->place->kind == PlaceKind::region)
+                        before = city_before;
+                    if (before && tr.b - before->e <= 12) {
+                        bool rel = false;
+                        for (std::size_t k = before->e; k < tr.b; ++k) {
+                            const std::string& w = t[k].lower;
+                            if (w == "which" || w == "that" || w == "was" || w == "were" || w == "been" ||
+                                w == "had" || w == "has" || w == "have")
+                                rel = true;
+                        }
+                        // "Vovchansk fell to Russian forces": the place is the verb's subject
+                        const std::string& v = t[tr.b].lower;
+                        if ((v == "fell" || v == "fallen") && tr.b - before->e <= 3) rel = true;
+                        if (rel) target = before;
+                    }
+                }
+                if (!target) continue;
+                // The capturer: "by X" after a passive, else the nearest actor before in the clause.
+                const ActorRef* capt = nullptr;
+                if (tr.e + 1 < s1 && t[tr.e].lower == "by")
+                    for (const auto& a : actors)
+                        if (a.b == tr.e + 1 || a.b == tr.e + 2) capt = &a;
+                std::size_t actor_limit = (tr.b > s0 && t[tr.b - 1].lower == "its") ? tr.b - 1 : tr.b;
+                // "the town had fallen": the place is the subject, the taker is the other side of
+                // whoever reports it, unless named ("fell to Russian forces").
+                ActorRef other;
+                const std::string& verb = t[tr.b].lower;
+                bool intransitive = verb == "fell" || verb == "fallen" || verb == "fall";
+                if (intransitive) {
+                    bool to = t[tr.e - 1].lower == "to" || (tr.e < s1 && t[tr.e].lower == "to");
+                    if (to)
+                        for (const auto& a : actors)
+                            if (a.b >= tr.e && a.b <= tr.e + 2 && !capt) capt = &a;
+                    // Who reports it (an actor before the verb, or the previous sentence's subject)
+                    // is the side that lost it; an actor only after it ("the fall of X gave Moscow
+                    // its biggest gain") is the side that won it.
+                    const ActorRef* reporter = nullptr;
+                    const ActorRef* after = nullptr;
+                    for (const auto& a : actors) {
+                        if (a.code.empty()) continue;
+                        if (a.e <= tr.b && !reporter) reporter = &a;
+                        if (a.b >= tr.e && !after) after = &a;
+                    }
+                    std::string lost = reporter ? reporter->code : std::string();
+                    if (!capt && lost.empty() && after) capt = after;
+                    if (!capt && lost.empty()) lost = prev_subject_code;
+                    if (!capt && (lost == "UA" || lost == "RU")) {
+                        other = ActorRef{tr.b, tr.e, lost == "UA" ? "RU" : "UA", "", false};
+                        other.text = other.code == "RU" ? "Russia" : "Ukraine";
+                        capt = &other;
+                    }
+                }
+                if (!capt) capt = actor_before(actor_limit, true);
+                if (!capt) capt = actor_before(actor_limit, false);
+                if (!capt || capt->code.empty()) continue;
+                std::size_t eb = std::min({capt->b, tr.b, target->b}), ee = std::max({capt->e, tr.e, target->e});
+                if (!pronoun_obj && target->b >= tr.e && off_target(t, tr.e, target->b)) {
+                    // "captured positions near X", "took a village north of X": progress towards X
+                    emit_all(*target, capt->code, "advancing", "", subj_text.empty() ? capt->text : subj_text, eb, ee,
+                             tr.b, 0.6);
+                    continue;
+                }
+                if (attempted) {
+                    emit_all(*target, capt->code, "contested", "", subj_text.empty() ? capt->text : subj_text, eb, ee, tr.b, 0.6);
+                    continue;
+                }
+                if (negated) {
+                    emit_all(*target, capt->code, "denies_control", "", subj_text.empty() ? capt->text : subj_text, eb, ee,
+                         tr.b, 0.7);
+                    continue;
+                }
+                // Refuted? A denial earlier in the same clause.
+                const Trigger* denial = nullptr;
+                for (const auto& o : triggers)
+                    if (o.cls == "deny" && o.e <= tr.b && tr.b - o.e <= 12 && clause_of(o.b) == clause_of(tr.b))
+                        denial = &o;
+                // Who says so: the actor before a "claim" word in this clause, else the subject.
+                std::string says = subj_text.empty() ? capt->text : subj_text;
+                for (std::size_t k = tr.b; k > s0 && k + 12 > tr.b; --k) {
+                    const std::string& w = t[k - 1].lower;
+                    if (clause_of(k - 1) != clause_of(tr.b)) break;
+                    if (w == "claim" || w == "claims" || w == "claimed" || w == "claiming") {
+                        if (const ActorRef* a = actor_before(k, false)) says = a->text;
+                        if (k >= 2 && t[k - 2].possessive) says = capt->text;
+                        break;
+                    }
+                }
+                if (denial) {
+                    says = capt->text;
+                    emit_all(*target, capt->code, "claims_control", "", says, eb, ee, tr.b, 0.85);
+                    const ActorRef* denier = nullptr;
+                    for (const auto& a : actors)
+                        if (a.e <= denial->b && denial->b - a.e <= 3 && !a.code.empty()) denier = &a;
+                    std::string who = denier ? denier->text : subj_text;
+                    emit_all(*target, capt->code, "denies_control", "", who, std::min(eb, denier ? denier->b : denial->b),
+                         ee, tr.b, 0.85);
+                } else {
+                    emit_all(*target, capt->code, "claims_control", "", says, eb, ee, tr.b, 0.9);
+                }
+            } else if (cls == "hold" || cls == "annex") {
+                const PlaceRef* target = place_after(tr.e, (is_bare(tr) || cls == "annex") ? 3 : 10);
+                if (!target && is_bare(tr)) {
+                    // "control about 70% of Pokrovsk", "holds most of the city": only quantity words between
+                    const PlaceRef* far = place_after(tr.e, 8);
+                    bool only_quantity = far != nullptr;
+                    for (std::size_t k = tr.e; far && k < far->b; ++k) {
+                        const std::string& w = t[k].lower;
+                        if (!(t[k].number || w == "%" || w == "all" || w == "most" || w == "much" || w == "nearly" ||
+                              w == "almost" || w == "about" || w == "around" || w == "roughly" || w == "some" ||
+                              w == "half" || w == "of" || w == "the" || w == "part" || w == "parts" ||
+                              w == "percent" || w == "per" || w == "cent" || w == "still" || w == "only" ||
+                              !part_between(t, k, k + 1).empty() || w == "northern" || w == "southern" ||
+                              w == "eastern" || w == "western" || w == "central"))
+                            only_quantity = false;
+                    }
+                    if (only_quantity) target = far;
+                }
+                if (!target) continue;
+                const ActorRef* holder = actor_before(tr.b, true);
+                if (!holder) holder = actor_before(tr.b, false);
+                if (!holder || holder->code.empty()) continue;
+                bool negated = modifier_before(tr, "negate", 3);
+                std::string part = part_between(t, tr.e, target->b);
+                std::size_t eb = std::min(holder->b, tr.b), ee = target->e;
+                if (negated) emit_all(*target, holder->code, "denies_control", "", subj_text, eb, ee, tr.b, 0.7);
+                else if (!part.empty()) emit_all(*target, holder->code, "holds_part", part, subj_text, eb, ee, tr.b, 0.85);
+                else emit_all(*target, holder->code, "holds", "", subj_text.empty() ? holder->text : subj_text, eb, ee, tr.b,
+                          0.8);
+            } else if (cls == "advance") {
+                const PlaceRef* target = place_after(tr.e, 10);
+                if (!target) continue;
+                const ActorRef* mover = actor_before(tr.b, true);
+                if (!mover) mover = actor_before(tr.b, false);
+                if (!mover || mover->code.empty()) continue;
+                emit_all(*target, mover->code, "advancing", "", subj_text.empty() ? mover->text : subj_text,
+                     std::min(mover->b, tr.b), target->e, tr.b, 0.75);
+            } else if (cls == "contest") {
+                const PlaceRef* target = place_after(tr.e, 10);
+                if (!target) continue;
+                const ActorRef* attacker = nullptr;
+                for (const auto& a : actors)
+                    if (a.b >= tr.e && a.e <= target->b && !a.pronoun) attacker = &a;
+                if (!attacker) {  // "Russian forces stormed X" (not the speaker of a long report sentence)
+                    const ActorRef* a = actor_before(tr.b, true);
+                    if (a && tr.b - a->e <= 4) attacker = a;
+                }
+                if (!attacker)  // "Fighting continues in X, where Russian assault groups entered..."
+                    for (const auto& a : actors)
+                        if (a.b >= target->e && !a.pronoun && !attacker) attacker = &a;
+                if (!attacker || attacker->code.empty()) continue;
+                emit_all(*target, attacker->code, "contested", "", subj_text.empty() ? attacker->text : subj_text,
+                     std::min(attacker->b, tr.b), target->e, tr.b, 0.6);
+            } else if (cls == "withdraw") {
+                const PlaceRef* target = place_after(tr.e, is_bare(tr) ? 1 : 4);
+                if (!target) continue;
+                const ActorRef* who = actor_before(tr.b, true);
+                if (!who || who->code.empty()) continue;
+                emit_all(*target, who->code, "denies_control", "", subj_text.empty() ? who->text : subj_text, who->b,
+                     target->e, tr.b, 0.75);
+            }
+        }
+        for (std::size_t k = claims_before; k < claims.size(); ++k) {
+            if (claims[k].stance == "claims_control") {
+                last_capture_claim = claims[k];
+                last_capture_sentence = t[s0].sentence;
+            }
+        }
+        prev_subject_code = subj_code;
+        prev_subject_text = subj_text;
+    }
+
+    // Deduplicate: one claim per place, actor, stance and part (the first, which carries the
+    // fullest attribution).
+    std::vector<Claim> out;
+    std::set<std::string> seen;
+    for (auto& c : claims) {
+        std::string k = c.place.place_key() + "|" + c.actor + "|" + c.stance + "|" + c.part;
+        if (seen.insert(k).second) out.push_back(std::move(c));
+    }
+    return out;
+}
+
+}  // namespace frontmap

@@ -1,0 +1,246 @@
+// Resolution with evidence (DESIGN, Geocoding): population and feature class, name source,
+// theatre of interest, countries named in the article, cue words, "Town, Region" pairs and
+// distance to the other places of the article. Every mention keeps its runner-up.
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+#include "geo/lexicon.hpp"
+#include "geo/reader.hpp"
+
+namespace frontmap {
+namespace {
+
+double km_between(double lat1, double lon1, double lat2, double lon2) {
+    constexpr double kRad = 3.14159265358979323846 / 180.0;
+    double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+    double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+               std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
+}
+
+double prior(const Place& p) {
+    double s = 0;
+    switch (p.kind) {
+        case PlaceKind::city: {
+            s = 0.15 * std::log10(static_cast<double>(std::max<std::int64_t>(p.population, 0)) + 1.0);
+            const std::string& fc = p.feature_code;
+            if (fc == "PPLC") s += 0.35;
+            else if (fc == "PPLA") s += 0.25;
+            else if (fc == "PPLA2") s += 0.12;
+            else if (fc == "PPLA3") s += 0.05;
+            break;
+        }
+        case PlaceKind::region: s = 0.75; break;
+        case PlaceKind::country: s = 1.6; break;
+        case PlaceKind::continent: s = 1.6; break;
+        case PlaceKind::landmark: s = 1.2; break;
+    }
+    if (p.source == NameSource::alt) s -= 0.2;
+    else if (p.source == NameSource::ascii) s -= 0.05;
+    return s;
+}
+
+bool is_region_cue(std::string_view w) {
+    return w == "region" || w == "regions" || w == "oblast" || w == "oblasts" || w == "province" ||
+           w == "provinces" || w == "territory" || w == "territories" || w == "krai" || w == "kray" ||
+           w == "republic" || w == "governorate" || w == "county" || w == "state" || w == "peninsula" ||
+           w == "governor";
+}
+bool is_city_cue(std::string_view w) {
+    return w == "city" || w == "town" || w == "village" || w == "settlement" || w == "hamlet" || w == "cities" ||
+           w == "towns" || w == "villages" || w == "settlements" || w == "outskirts" || w == "suburbs" ||
+           w == "suburb" || w == "port" || w == "downtown" || w == "mayor";
+}
+bool is_force_word(std::string_view w) {
+    return w == "troops" || w == "forces" || w == "soldiers" || w == "incursion" || w == "offensive" ||
+           w == "units" || w == "army" || w == "operation" || w == "invasion" || w == "brigades" || w == "fighters";
+}
+
+double squash(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+}  // namespace
+
+void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Mention>& mentions) {
+    (void)text;
+    const auto& t = tokens.tokens;
+    const std::size_t n = t.size();
+    std::unordered_set<std::string> theatre(opt_.theatre.begin(), opt_.theatre.end());
+
+    // Countries the article names without doubt.
+    std::unordered_set<std::string> named_countries;
+    for (const auto& m : mentions)
+        for (const auto& c : m.candidates)
+            if (c.place.kind == PlaceKind::country) named_countries.insert(c.place.iso);
+
+    // Cue words around each mention.
+    std::vector<double> region_cue(mentions.size(), 0), city_cue(mentions.size(), 0);
+    for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
+        const Mention& m = mentions[mi];
+        const auto sent = t[m.tok_begin].sentence;
+        // after: up to 6 tokens, through "and"/"as" lists, stopping at punctuation
+        for (std::size_t k = m.tok_end; k < n && k < m.tok_end + 7; ++k) {
+            if (!t[k].word) {
+                if (t[k].lower == "," || t[k].lower == "." || t[k].lower == ";" || t[k].lower == ":") break;
+                continue;
+            }
+            if (t[k].sentence != sent) break;
+            if (is_region_cue(t[k].lower)) {
+                region_cue[mi] = k == m.tok_end ? 1.2 : 1.0;
+                break;
+            }
+            if (k == m.tok_end && is_city_cue(t[k].lower)) {
+                city_cue[mi] = 0.8;
+                break;
+            }
+        }
+        // before: "the city of", "the key eastern city of", "the Donetsk region" handled above
+        for (std::size_t back = 1; back <= 5 && back <= m.tok_begin; ++back) {
+            const Token& tk = t[m.tok_begin - back];
+            if (tk.sentence != sent || (!tk.word && tk.lower != "-")) break;
+            if (is_city_cue(tk.lower)) {
+                city_cue[mi] = 0.8;
+                break;
+            }
+            if (is_region_cue(tk.lower)) {
+                region_cue[mi] = 0.8;
+                break;
+            }
+        }
+        // "troops in Kursk": forces present in a place of a region's name mean the region.
+        if (m.tok_begin >= 2) {
+            std::size_t k = m.tok_begin - 1;
+            if (t[k].lower == "the" && k > 0) --k;
+            if (t[k].lower == "in" || t[k].lower == "into" || t[k].lower == "inside" || t[k].lower == "from") {
+                for (std::size_t back = 1; back <= 3 && back <= k; ++back)
+                    if (is_force_word(t[k - back].lower)) region_cue[mi] = std::max(region_cue[mi], 0.6);
+            }
+        }
+    }
+
+    auto base_score = [&](std::size_t mi, const Place& p) {
+        double s = prior(p);
+        if (theatre.count(p.country)) s += 0.35;
+        if (p.kind != PlaceKind::country && named_countries.count(p.country)) s += 0.25;
+        if (p.kind == PlaceKind::region) s += region_cue[mi] - 0.3 * (city_cue[mi] > 0);
+        if (p.kind == PlaceKind::city) s += city_cue[mi] - 0.3 * (region_cue[mi] > 0);
+        return s;
+    };
+
+    // Pass 1: evidence local to each mention.
+    for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
+        auto& m = mentions[mi];
+        for (auto& c : m.candidates) c.score += base_score(mi, c.place);
+        std::stable_sort(m.candidates.begin(), m.candidates.end(),
+                         [](const Scored& a, const Scored& b) { return a.score > b.score; });
+    }
+    // Pass 2: "Town, Region" pairs and distance to the other confident places of the article.
+    // Anchors: the confident cities and regions of the article, each mention looking only at
+    // those within kNear mentions of it (distance evidence is local, and the cost stays linear).
+    struct Anchor {
+        std::size_t index;
+        const std::string* key;
+        double lat, lon;
+    };
+    constexpr std::size_t kNear = 40;
+    std::vector<Anchor> anchors;
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+        const Mention& m = mentions[i];
+        if (m.candidates.empty()) continue;
+        const Place& p = m.candidates.front().place;
+        if (p.kind != PlaceKind::city && p.kind != PlaceKind::region) continue;
+        double margin = m.candidates.size() > 1 ? m.candidates[0].score - m.candidates[1].score : 1.0;
+        if (margin < 0.3) continue;
+        bool dup = false;  // one anchor per place among the recent ones
+        for (std::size_t k = anchors.size(); k > 0 && anchors[k - 1].index + kNear > i; --k)
+            if (anchors[k - 1].lat == p.lat && anchors[k - 1].lon == p.lon) dup = true;
+        if (!dup) anchors.push_back({i, &m.key, p.lat, p.lon});
+    }
+    for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
+        auto& m = mentions[mi];
+        // A region named in the same sentence ("Novoivanivka and Pishchane in the Kharkiv region")
+        // favours the places inside it.
+        std::unordered_set<std::string> sentence_regions;
+        const auto sent = t[m.tok_begin].sentence;
+        auto note_region = [&](std::size_t k) {
+            if (mentions[k].candidates.empty()) return;
+            // attached by "in": "X in the Y region", "X in Y Oblast"
+            std::size_t b = mentions[k].tok_begin;
+            if (b >= 1 && t[b - 1].lower == "the") --b;
+            if (b < 1 || t[b - 1].lower != "in") return;
+            const Place& q = mentions[k].candidates.front().place;
+            if (q.kind == PlaceKind::region && !q.iso.empty()) sentence_regions.insert(q.iso);
+        };
+        // only a region that follows within a dozen tokens: "X in the Y region", "X and Z, Y Oblast"
+        for (std::size_t k = mi + 1; k < mentions.size() && t[mentions[k].tok_begin].sentence == sent &&
+                                     mentions[k].tok_begin <= m.tok_end + 12;
+             ++k)
+            note_region(k);
+        if (!sentence_regions.empty()) {
+            std::unordered_set<std::string> region_countries;
+            for (const auto& r : sentence_regions) region_countries.insert(r.substr(0, 2));
+            for (auto& c : m.candidates) {
+                if (c.place.kind != PlaceKind::city) continue;
+                if (sentence_regions.count(c.place.admin1)) c.score += 0.6;
+                else if (!region_countries.count(c.place.country)) c.score -= 1.0;  // a namesake abroad
+            }
+        }
+    }
+    for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
+        auto& m = mentions[mi];
+        if (m.candidates.size() < 2) continue;
+        // "Dublin, Ohio", "Pokrovsk, Donetsk region"
+        const Mention* container = nullptr;
+        if (mi + 1 < mentions.size() && m.tok_end + 1 == mentions[mi + 1].tok_begin && t[m.tok_end].lower == ",")
+            container = &mentions[mi + 1];
+        for (auto& c : m.candidates) {
+            if (container && !container->candidates.empty()) {
+                for (const auto& cc : container->candidates) {
+                    const Place& q = cc.place;
+                    if ((q.kind == PlaceKind::region && c.place.admin1 == q.iso && !q.iso.empty()) ||
+                        (q.kind == PlaceKind::country && c.place.country == q.iso && !q.iso.empty())) {
+                        c.score += 1.0;
+                        break;
+                    }
+                }
+            }
+            double best_km = 1e9;
+            auto first = std::lower_bound(anchors.begin(), anchors.end(), mi >= kNear ? mi - kNear : 0,
+                                          [](const Anchor& a, std::size_t v) { return a.index < v; });
+            for (auto a = first; a != anchors.end() && a->index <= mi + kNear; ++a)
+                if (*a->key != m.key) best_km = std::min(best_km, km_between(c.place.lat, c.place.lon, a->lat, a->lon));
+            if (best_km < 150) c.score += 0.3;
+            else if (best_km < 400) c.score += 0.2;
+            else if (best_km < 1000) c.score += 0.1;
+        }
+        std::stable_sort(m.candidates.begin(), m.candidates.end(),
+                         [](const Scored& a, const Scored& b) { return a.score > b.score; });
+    }
+
+    // Choose, score 0..1, and drop weak ones.
+    std::vector<Mention> kept;
+    kept.reserve(mentions.size());
+    for (auto& m : mentions) {
+        if (m.candidates.empty()) continue;
+        const Scored& best = m.candidates.front();
+        double threshold = m.fuzzy ? 0.9 : 0.55;
+        if (best.score < threshold) continue;
+        m.place = best.place;
+        double conf = squash(3.0 * (best.score - 0.4));
+        if (m.candidates.size() > 1) {
+            const Scored& second = m.candidates[1];
+            double margin = squash(3.0 * (best.score - second.score));
+            m.score = conf * margin;
+            m.runner_up = Scored{second.place, conf * (1.0 - margin)};
+        } else {
+            m.score = conf;
+        }
+        if (m.fuzzy) m.score *= 0.85;
+        std::vector<Scored>().swap(m.candidates);  // the choice is made; keep memory per mention small
+        kept.push_back(std::move(m));
+    }
+    mentions = std::move(kept);
+}
+
+}  // namespace frontmap

@@ -1,0 +1,56 @@
+#pragma once
+// The Cairo backend of Canvas: an image surface (PNG, encoded by output.cpp) or a PDF surface
+// (vector, fonts embedded, creation date set to the map date so bytes do not change).
+
+#include <string>
+
+#include "render/canvas.hpp"
+#include "render/handles.hpp"
+
+namespace frontmap::render {
+
+class CairoCanvas final : public Canvas {
+public:
+    enum class Kind { image, pdf };
+    // width/height in px. For PDF the page is width*72/dpi points, drawn in px units.
+    // `pdf_date` (YYYY-MM-DD) becomes the PDF creation and modification date; `pdf_title` its title.
+    CairoCanvas(Kind kind, int width, int height, double dpi, const std::string& pdf_date = {},
+                const std::string& pdf_title = {});
+    ~CairoCanvas() override;
+
+    void begin_group(std::string_view id, std::string_view title) override;
+    void end_group() override;
+    void fill(const Path& path, const Color& color) override;
+    void stroke(const Path& path, const Stroke& stroke) override;
+    void hatch(const Path& path, const Hatch& hatch) override;
+    void push_clip(const Path& path) override;
+    void pop_clip() override;
+    void text(double x, double y, std::string_view utf8, const TextStyle& style) override;
+    TextBox measure(std::string_view utf8, const TextStyle& style) override;
+
+    // Finish and return the encoded file (PNG or PDF bytes).
+    std::string finish_png(double dpi, bool alpha);
+    std::string finish_pdf();
+
+private:
+    void append(const Path& path);
+    // Pixels of an image canvas, mapped and populated in one go: faulting in a 1600x1200 map
+    // page by page costs more than drawing its sea.
+    struct MappedPixels {
+        void* data = nullptr;
+        std::size_t size = 0;
+        MappedPixels() = default;
+        MappedPixels(const MappedPixels&) = delete;
+        MappedPixels& operator=(const MappedPixels&) = delete;
+        ~MappedPixels();
+    };
+    Kind kind_;
+    std::string pdf_bytes_;
+    bool pdf_failed_ = false;
+    MappedPixels pixels_;  // declared before the surface: outlives it
+    SurfacePtr surface_;
+    CairoPtr cr_;
+    static cairo_status_t write_pdf(void* closure, const unsigned char* data, unsigned int length);
+};
+
+}  // namespace frontmap::render

@@ -1,0 +1,133 @@
+#include "render/draw.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace frontmap::render {
+
+void DrawContext::mark_present(Status s) {
+    if (std::find(present.begin(), present.end(), s) == present.end()) present.push_back(s);
+}
+
+Status control_status(const ControlLayer& layer) {
+    const bool ua = layer.party == "UA";
+    if (layer.kind == "claimed") return ua ? Status::advance_ua : Status::claimed_ru;
+    return ua ? Status::held_ua : Status::assessed_ru;
+}
+
+namespace {
+
+// Sutherland-Hodgman clipping of a closed ring to a rectangle. The edges it adds run along the
+// rectangle, which lies outside the canvas, so strokes of clipped rings stay invisible there.
+std::vector<Pt> clip_ring(const std::vector<Pt>& ring, double x0, double y0, double x1, double y1) {
+    std::vector<Pt> in = ring, out;
+    auto pass = [&](auto inside, auto cross) {
+        out.clear();
+        if (in.empty()) return;
+        Pt prev = in.back();
+        bool prev_in = inside(prev);
+        for (const Pt& p : in) {
+            const bool p_in = inside(p);
+            if (p_in != prev_in) out.push_back(cross(prev, p));
+            if (p_in) out.push_back(p);
+            prev = p, prev_in = p_in;
+        }
+        in.swap(out);
+    };
+    auto at_x = [](double x) {
+        return [x](const Pt& a, const Pt& b) { return Pt{x, a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x)}; };
+    };
+    auto at_y = [](double y) {
+        return [y](const Pt& a, const Pt& b) { return Pt{a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y), y}; };
+    };
+    pass([x0](const Pt& p) { return p.x >= x0; }, at_x(x0));
+    pass([x1](const Pt& p) { return p.x <= x1; }, at_x(x1));
+    pass([y0](const Pt& p) { return p.y >= y0; }, at_y(y0));
+    pass([y1](const Pt& p) { return p.y <= y1; }, at_y(y1));
+    return in;
+}
+
+// Appends the projected, decimated rings of one batch of lon/lat rings to `out`.
+void project_rings(const std::vector<const std::vector<LonLat>*>& rings, const Projection& proj, double tol,
+                   bool closed, Path& out) {
+    std::size_t total = 0;
+    for (const auto* r : rings) total += r->size();
+    if (total == 0) return;
+    std::vector<double> xs, ys;
+    xs.reserve(total);
+    ys.reserve(total);
+    for (const auto* r : rings) {
+        for (const LonLat& p : *r) xs.push_back(p.lon), ys.push_back(p.lat);
+    }
+    proj.to_px(xs, ys);
+    const double w = proj.width(), h = proj.height();
+    const double margin = std::max(w, h);  // keep parts near the canvas: strokes and clips need them
+    const double tol2 = tol * tol;
+    std::size_t at = 0;
+    for (const auto* r : rings) {
+        const std::size_t n = r->size();
+        SubPath sp;
+        sp.closed = closed;
+        double bx0 = 1e300, by0 = 1e300, bx1 = -1e300, by1 = -1e300;
+        for (std::size_t i = 0; i < n; ++i) {
+            double x = xs[at + i], y = ys[at + i];
+            if (!std::isfinite(x) || !std::isfinite(y)) continue;
+            // Cairo's fixed-point coordinates overflow far off the canvas: clamp (outside anyway).
+            x = std::clamp(x, -4 * margin, w + 4 * margin);
+            y = std::clamp(y, -4 * margin, h + 4 * margin);
+            if (!sp.pts.empty() && i + 1 < n) {
+                const Pt& last = sp.pts.back();
+                const double dx = x - last.x, dy = y - last.y;
+                if (dx * dx + dy * dy < tol2) continue;
+            }
+            sp.pts.push_back({x, y});
+            bx0 = std::min(bx0, x), by0 = std::min(by0, y), bx1 = std::max(bx1, x), by1 = std::max(by1, y);
+        }
+        at += n;
+        if (sp.pts.size() < (closed ? 3u : 2u)) continue;
+        if (bx1 < -margin * 0.05 || by1 < -margin * 0.05 || bx0 > w + margin * 0.05 || by0 > h + margin * 0.05) continue;
+        if (closed && bx1 - bx0 < tol && by1 - by0 < tol) continue;  // smaller than a pixel
+        // Rings reaching far off the canvas (a neighbour country, a whole region) are clipped to
+        // it, with room for the widest stroke: the rasteriser then only sees what shows.
+        constexpr double kPad = 8;
+        if (closed && (bx0 < -kPad || by0 < -kPad || bx1 > w + kPad || by1 > h + kPad)) {
+            sp.pts = clip_ring(sp.pts, -kPad, -kPad, w + kPad, h + kPad);
+            if (sp.pts.size() < 3) continue;
+        }
+        out.subs.push_back(std::move(sp));
+    }
+}
+
+}  // namespace
+
+Path project_polygons(const MultiPolygon& mp, const Projection& proj, double simplify_px) {
+    std::vector<const std::vector<LonLat>*> rings;
+    for (const auto& poly : mp) {
+        for (const auto& r : poly.rings) rings.push_back(&r);
+    }
+    Path out;
+    project_rings(rings, proj, simplify_px, true, out);
+    return out;
+}
+
+Path project_polygons(const std::vector<BaseRegion>& regions, const Projection& proj, double simplify_px) {
+    std::vector<const std::vector<LonLat>*> rings;
+    for (const auto& region : regions) {
+        for (const auto& poly : region.geom) {
+            for (const auto& r : poly.rings) rings.push_back(&r);
+        }
+    }
+    Path out;
+    project_rings(rings, proj, simplify_px, true, out);
+    return out;
+}
+
+Path project_lines(const std::vector<std::vector<LonLat>>& lines, const Projection& proj, double simplify_px) {
+    std::vector<const std::vector<LonLat>*> rings;
+    for (const auto& l : lines) rings.push_back(&l);
+    Path out;
+    project_rings(rings, proj, simplify_px, false, out);
+    return out;
+}
+
+}  // namespace frontmap::render

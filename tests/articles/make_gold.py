@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Writes the gold JSON of each test article from the hand annotations below: surfaces are
+located in the text (code-point offsets, Nth occurrence), so the annotations stay readable.
+Run from this folder after editing an article or its annotations."""
+import json
+
+C = lambda gid, country: {"kind": "city", "geonames_id": gid, "country": country}
+R = lambda iso, gid=None: {"kind": "region", "iso_3166_2": iso, "geonames_id": gid}
+K = lambda iso: {"kind": "country", "iso": iso}
+
+ARTICLES = {
+    "renamed-cyrillic-2025-03-12": {
+        "toponyms": [("Artyomovsk", 1, C(713174, "UA")), ("Bakhmut", 1, C(713174, "UA")),
+                     ("Donetsk", 1, R("UA-14", 709716)), ("Krasnoarmeysk", 1, C(704422, "UA")),
+                     ("Pokrovsk", 1, C(704422, "UA")), ("Kostiantynivka", 1, C(705104, "UA")),
+                     ("Покровськ", 1, C(704422, "UA")), ("Kharkov", 1, C(706483, "UA")),
+                     ("Kharkiv", 1, C(706483, "UA"))],
+        "claims": [{"place": "Bakhmut", "geonames_id": 713174, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2023-05-01", "date_tolerance_days": 31},
+                   {"place": "Krasnoarmeysk", "geonames_id": 704422, "actor": "RU", "stance": "contested",
+                    "claim_date": "2025-03-12", "optional": True}],
+    },
+    "not-places-2025-06-20": {
+        "toponyms": [("Dublin", 1, C(2964574, "IE")), ("Ireland", 1, K("IE")), ("Ukraine", 2, K("UA")),
+                     ("Dublin", 2, C(5152333, "US")), ("Ohio", 1, R("US-OH", 5165418))],
+        "claims": [],
+    },
+    "regions-2024-08-16": {
+        "toponyms": [("Kursk", 1, R("RU-KRS", 538555)), ("Kursk", 2, R("RU-KRS", 538555)),
+                     ("Sudzha", 1, C(486816, "RU")), ("Pokrovsk", 1, C(704422, "UA")),
+                     ("Donetsk", 1, R("UA-14", 709716)), ("Donetsk", 2, C(709717, "UA")),
+                     ("Russia", 1, K("RU")), ("Moscow", 1, C(524901, "RU")),
+                     ("Donetsk", 3, R("UA-14", 709716)), ("Luhansk", 1, R("UA-09", 702657))],
+        "claims": [{"place": "Kursk", "iso_3166_2": "RU-KRS", "actor": "UA", "stance": "advancing",
+                    "claim_date": "2024-08-16", "optional": True},
+                   {"place": "Pokrovsk", "geonames_id": 704422, "actor": "RU", "stance": "advancing",
+                    "claim_date": "2024-08-16"},
+                   {"place": "Donetsk", "geonames_id": 709717, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2014-01-01", "date_tolerance_days": 366},
+                   {"place": "Donetsk", "iso_3166_2": "UA-14", "actor": "RU", "stance": "claims_control",
+                    "optional": True},
+                   {"place": "Luhansk", "iso_3166_2": "UA-09", "actor": "RU", "stance": "claims_control",
+                    "optional": True}],
+    },
+    "claims-2025-10-08": {
+        "toponyms": [("Russia", 1, K("RU")), ("Siversk", 1, C(694403, "UA")), ("Kyiv", 1, C(703448, "UA")), ("Ukraine", 1, K("UA")),
+                     ("Siversk", 2, C(694403, "UA")), ("Toretsk", 1, C(709354, "UA")),
+                     ("Kostiantynivka", 1, C(705104, "UA")), ("Ukraine", 2, K("UA")),
+                     ("Kupiansk", 1, C(703656, "UA")), ("Myrnohrad", 1, C(710035, "UA"))],
+        "claims": [{"place": "Siversk", "geonames_id": 694403, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2025-10-06", "date_tolerance_days": 0},
+                   {"place": "Siversk", "geonames_id": 694403, "actor": "RU", "stance": "denies_control",
+                    "claim_date": "2025-10-08", "date_tolerance_days": 2},
+                   {"place": "Siversk", "geonames_id": 694403, "actor": "UA", "stance": "holds_part",
+                    "part": "west", "claim_date": "2025-10-08", "date_tolerance_days": 2},
+                   {"place": "Toretsk", "geonames_id": 709354, "actor": "UA", "stance": "denies_control",
+                    "claim_date": "2025-10-06", "date_tolerance_days": 0},
+                   {"place": "Kostiantynivka", "geonames_id": 705104, "actor": "RU", "stance": "denies_control",
+                    "claim_date": "2025-10-08"},
+                   {"place": "Kupiansk", "geonames_id": 703656, "actor": "UA", "stance": "advancing",
+                    "claim_date": "2025-10-01", "date_tolerance_days": 0},
+                   {"place": "Myrnohrad", "geonames_id": 710035, "actor": "RU", "stance": "contested",
+                    "claim_date": "2025-10-08"},
+                   {"place": "Myrnohrad", "geonames_id": 710035, "actor": "RU", "stance": "holds_part",
+                    "part": "east", "optional": True},
+                   {"place": "Myrnohrad", "geonames_id": 710035, "actor": "RU", "stance": "advancing",
+                    "optional": True}],
+    },
+    "dates-2025-05-21": {
+        "toponyms": [("Russia", 1, K("RU")), ("Bilohorivka", 1, C(712588, "UA")), ("Avdiivka", 1, C(713122, "UA")),
+                     ("Russia", 2, K("RU")), ("Crimea", 1, R("UA-43", 703883)), ("Kherson", 1, C(706448, "UA")),
+                     ("Moscow", 1, C(524901, "RU")), ("Chasiv Yar", 1, C(710915, "UA")),
+                     ("Kyiv", 1, C(703448, "UA")), ("Velyka Novosilka", 1, C(690237, "UA")),
+                     ("Russia", 3, K("RU")), ("Toretsk", 1, C(709354, "UA")), ("Ukraine", 1, K("UA")),
+                     ("Lyman", 1, C(704204, "UA"))],
+        "claims": [{"place": "Bilohorivka", "geonames_id": 712588, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2025-05-18"},
+                   {"place": "Avdiivka", "geonames_id": 713122, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2024-02-17"},
+                   {"place": "Crimea", "iso_3166_2": "UA-43", "actor": "RU", "stance": "holds",
+                    "claim_date": "2014-01-01", "date_tolerance_days": 366},
+                   {"place": "Kherson", "geonames_id": 706448, "actor": "UA", "stance": "claims_control",
+                    "claim_date": "2022-11-01", "date_tolerance_days": 30},
+                   {"place": "Chasiv Yar", "geonames_id": 710915, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2025-05-07"},
+                   {"place": "Chasiv Yar", "geonames_id": 710915, "actor": "RU", "stance": "denies_control",
+                    "optional": True},
+                   {"place": "Velyka Novosilka", "geonames_id": 690237, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2025-05-14", "date_tolerance_days": 3},
+                   {"place": "Toretsk", "geonames_id": 709354, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2025-05-18"},
+                   {"place": "Lyman", "geonames_id": 704204, "actor": "UA", "stance": "claims_control",
+                    "claim_date": "2024-05-01", "date_tolerance_days": 31}],
+    },
+    "patterns-2025-09-17": {
+        "toponyms": [("Russia", 1, K("RU")), ("Kupiansk", 1, C(703656, "UA")), ("Ukraine", 1, K("UA")),
+                     ("Siversk", 1, C(694403, "UA")), ("Vovchansk", 1, C(689304, "UA")),
+                     ("Pokrovsk", 1, C(704422, "UA")), ("Myrnohrad", 1, C(710035, "UA")),
+                     ("Kostiantynivka", 1, C(705104, "UA")),
+                     ("Black Sea", 1, {"kind": "landmark", "geonames_id": None, "country": "UA", "optional": True})],
+        "claims": [{"place": "Kupiansk", "geonames_id": 703656, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2025-09-17"},
+                   {"place": "Kupiansk", "geonames_id": 703656, "actor": "RU", "stance": "denies_control",
+                    "claim_date": "2025-09-17"},
+                   {"place": "Siversk", "geonames_id": 694403, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2025-09-10", "date_tolerance_days": 0},
+                   {"place": "Vovchansk", "geonames_id": 689304, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2025-05-01", "date_tolerance_days": 31},
+                   {"place": "Pokrovsk", "geonames_id": 704422, "actor": "RU", "stance": "holds_part",
+                    "part": "70%", "claim_date": "2025-09-17"},
+                   {"place": "Myrnohrad", "geonames_id": 710035, "actor": "UA", "stance": "denies_control",
+                    "claim_date": "2025-09-14", "date_tolerance_days": 0},
+                   {"place": "Kostiantynivka", "geonames_id": 705104, "actor": "RU", "stance": "contested",
+                    "claim_date": "2025-09-17"}],
+    },
+    "misspelling-2025-11-04": {
+        "toponyms": [("Huliaipolle", 1, C(707898, "UA")), ("Huliaipole", 1, C(707898, "UA")),
+                     ("Kramatorsk", 1, C(704508, "UA")), ("Sloviansk", 1, C(693468, "UA")),
+                     ("Poland", 1, K("PL"))],
+        "claims": [{"place": "Huliaipole", "geonames_id": 707898, "actor": "RU", "stance": "contested",
+                    "claim_date": "2025-11-04"}],
+    },
+}
+
+
+def find_nth(text, surface, nth):
+    pos = -1
+    for _ in range(nth):
+        while True:
+            pos = text.find(surface, pos + 1)
+            if pos < 0:
+                raise SystemExit(f"{surface!r} #{nth} not found")
+            before = text[pos - 1] if pos > 0 else " "
+            after = text[pos + len(surface)] if pos + len(surface) < len(text) else " "
+            if not before.isalnum() and not after.isalnum():
+                break
+    return pos
+
+
+for name, ann in ARTICLES.items():
+    text = open(f"{name}.txt", encoding="utf-8").read()
+    date = name[-10:]
+    tops = []
+    for surface, nth, place in ann["toponyms"]:
+        start = find_nth(text, surface, nth)
+        tops.append({"start": start, "end": start + len(surface), "surface": surface, **place})
+    tops.sort(key=lambda t: t["start"])
+    gold = {"article": f"{name}.txt", "published": date, "source": "frontmap team (test article)",
+            "notes": ["Written by the frontmap team for the reader's tests; offsets are code points."],
+            "toponyms": tops, "claims": ann["claims"]}
+    with open(f"{name}.gold.json", "w", encoding="utf-8") as f:
+        json.dump(gold, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+print("ok")

@@ -1,0 +1,51 @@
+// The team's own test articles (tests/articles/*.txt with *.gold.json in the seed's format).
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "geo/reader.hpp"
+#include "support/test_support.hpp"
+
+using namespace frontmap;
+namespace fs = std::filesystem;
+
+struct GoldScore {
+    int required_mentions = 0, found_mentions = 0, spurious_mentions = 0;
+    int required_claims = 0, found_claims = 0, spurious_claims = 0;
+    std::vector<std::string> misses;
+};
+GoldScore score_against_gold(const Extraction& x, const nlohmann::json& gold);
+
+class ArticleGold : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ArticleGold, MatchesGold) {
+    FRONTMAP_REQUIRE_BASE();
+    fs::path dir = fs::path(FRONTMAP_SOURCE_DIR) / "tests" / "articles";
+    auto gold = nlohmann::json::parse(test::read_file(dir / (GetParam() + ".gold.json")));
+    Article a = load_article(dir / (GetParam() + ".txt"));
+    auto gaz = Gazetteer::open(test::base_gpkg().string());
+    Reader reader(*gaz);
+    Extraction x = reader.read(a);
+    GoldScore s = score_against_gold(x, gold);
+    for (const auto& m : s.misses) ADD_FAILURE() << GetParam() << ": missed " << m;
+    EXPECT_EQ(s.found_mentions, s.required_mentions);
+    EXPECT_LE(s.spurious_mentions, 1);
+    EXPECT_EQ(s.found_claims, s.required_claims);
+    EXPECT_LE(s.spurious_claims, 1);
+    std::cout << "[ " << GetParam() << " ] mentions " << s.found_mentions << "/" << s.required_mentions
+              << " spurious " << s.spurious_mentions << "; claims " << s.found_claims << "/" << s.required_claims
+              << " spurious " << s.spurious_claims << "\n";
+    if (::testing::Test::HasFailure()) std::cout << to_json(x, "").dump(1) << "\n";
+}
+
+INSTANTIATE_TEST_SUITE_P(Team, ArticleGold,
+                         ::testing::Values("renamed-cyrillic-2025-03-12", "not-places-2025-06-20",
+                                           "regions-2024-08-16", "claims-2025-10-08", "dates-2025-05-21",
+                                           "misspelling-2025-11-04", "patterns-2025-09-17"),
+                         [](const auto& info) {
+                             std::string n = info.param;
+                             for (char& c : n)
+                                 if (c == '-') c = '_';
+                             return n;
+                         });
