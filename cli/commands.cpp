@@ -8,12 +8,15 @@ namespace frontmap::cli {
 
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> table = {
+        {"build", "draw many views over a range of dates: incremental, parallel, sharded, resumable", make_build_command},
         {"data", "build the base data (countries, regions, places, names)", make_data_command},
+        {"diff", "areas gained and lost by each side between two dates, and the places in them", make_diff_command},
         {"import", "import dated control polygons (any OGR source) into the store", make_import_command},
         {"extract", "read one article and print its places, dates and control claims", make_extract_command},
         {"ingest", "read articles and save their places and claims to the store", make_ingest_command},
         {"claims", "list the control claims in the store", make_claims_command},
         {"places", "list the places the store knows and how often they were mentioned", make_places_command},
+        {"stats", "assessed area per party per day (km², equal-area) and its daily change", make_stats_command},
         {"store", "create a layer store or show what it holds (info, init)", make_store_command},
         {"render", "render the control-claim map of one date (PNG, SVG, PDF)", make_render_command},
     };

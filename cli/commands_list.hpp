@@ -7,6 +7,7 @@
 
 namespace frontmap::cli {
 
+std::unique_ptr<Command> make_build_command();  // command_build.cpp
 std::unique_ptr<Command> make_data_command();   // command_data.cpp
 std::unique_ptr<Command> make_import_command(); // command_import.cpp
 std::unique_ptr<Command> make_extract_command();  // command_extract.cpp
@@ -15,5 +16,7 @@ std::unique_ptr<Command> make_claims_command();   // command_claims.cpp
 std::unique_ptr<Command> make_places_command();   // command_places.cpp
 std::unique_ptr<Command> make_store_command();  // command_store.cpp
 std::unique_ptr<Command> make_render_command(); // command_render.cpp
+std::unique_ptr<Command> make_stats_command();  // command_stats.cpp
+std::unique_ptr<Command> make_diff_command();   // command_diff.cpp
 
 }  // namespace frontmap::cli

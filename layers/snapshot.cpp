@@ -403,6 +403,19 @@ SnapshotDigestInputs Snapshotter::digest_inputs(const std::string& date) {
     return out;
 }
 
+std::vector<Snapshotter::Control> Snapshotter::control(const GeoContext& ctx, const std::string& date,
+                                                      bool with_geometry) {
+    check_date(date);
+    std::vector<Control> out;
+    for (const auto& pick : latest_control(impl_->catalog, date)) {
+        const ControlKey& key = pick.key;
+        Control c{key.source, key.party, key.kind, key.valid_from, days_between(key.valid_from, date), nullptr};
+        if (with_geometry) c.geometry = union_of(ctx, control_rows(*impl_->store, pick).wkb);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
 MapData Snapshotter::map_data(const std::string& date, std::optional<Extent> extent) {
     Store& store = *impl_->store;
     const SnapshotOptions& options = impl_->options;

@@ -73,6 +73,17 @@ public:
     MapData map_data(const std::string& date, std::optional<Extent> extent);
     SnapshotDigestInputs digest_inputs(const std::string& date);
 
+    // The control layers alone (step 1 of map_data, no claims, no base data), whole (not
+    // clipped), as GEOS geometries on `ctx` (for stats and change maps). With
+    // `with_geometry = false` only the keys are filled (geometry null): cheap, for callers that
+    // cache per (source, party, kind, valid_from).
+    struct Control {
+        std::string source, party, kind, valid_from;
+        int age_days = 0;
+        GeosGeomPtr geometry;
+    };
+    std::vector<Control> control(const GeoContext& ctx, const std::string& date, bool with_geometry = true);
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

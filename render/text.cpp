@@ -50,7 +50,7 @@ TextBox TextEngine::measure(std::string_view utf8, const TextStyle& style) {
 }
 
 TextEngine& text_engine() {
-    static TextEngine engine;
+    thread_local TextEngine engine;  // Pango is not thread-safe: one context per thread (a dated build draws in parallel)
     return engine;
 }
 
