@@ -118,9 +118,13 @@ TEST(RenderCli, MissingBaseHintsAtFetch) {
     EXPECT_FALSE(fs::exists(dir / "m.png"));
 }
 
-TEST(RenderCli, StoreNotReadableYetSaysSo) {
+TEST(RenderCli, MissingStoreIsOneLineAndNoFile) {
     const fs::path dir = frontmap::test::scratch_dir("cli_render_store");
-    auto r = run_frontmap("render --date 2025-12-02 -o " + q(dir / "m.png"), env());
+    auto r = run_frontmap("render --date 2025-12-02 --view east --store " + q(dir / "none.gpkg") + " -o " +
+                              q(dir / "m.png"),
+                          env());
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_NE(r.err.find("failed to read map data"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("frontmap: failed to open store"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "m.png"));
+    EXPECT_FALSE(fs::exists(dir / "none.gpkg"));  // reading never creates a store
 }
