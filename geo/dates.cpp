@@ -62,6 +62,14 @@ Date latest_month_on_or_before(const Date& ref, int month, bool strictly_before)
     return year{y} / static_cast<unsigned>(month) / 1;
 }
 
+// "24 February" with no year: that day in the reference year, or the year before when it would
+// lie after the reference date.
+Date latest_day_on_or_before(const Date& ref, int month, int day) {
+    Date cand = year{static_cast<int>(ref.year())} / static_cast<unsigned>(month) / static_cast<unsigned>(day);
+    if (cand > ref) cand = year{static_cast<int>(ref.year()) - 1} / static_cast<unsigned>(month) / static_cast<unsigned>(day);
+    return cand;
+}
+
 Date add_days(const Date& d, int days) { return year_month_day{sys_days{d} + std::chrono::days{days}}; }
 
 }  // namespace
@@ -92,9 +100,7 @@ std::vector<DateMention> find_dates(std::string_view text, const Tokens& tokens,
                     m.tok_end = i + 3;
                     found = m.date.ok();
                 } else if (ref) {
-                    Date cand = year{static_cast<int>(ref->year())} / static_cast<unsigned>(mon) / static_cast<unsigned>(day);
-                    if (cand > *ref) cand = year{static_cast<int>(ref->year()) - 1} / static_cast<unsigned>(mon) / static_cast<unsigned>(day);
-                    m.date = cand;
+                    m.date = latest_day_on_or_before(*ref, mon, day);
                     m.tok_end = i + 2;
                     m.relative = true;
                     found = m.date.ok();
@@ -114,9 +120,7 @@ std::vector<DateMention> find_dates(std::string_view text, const Tokens& tokens,
                     m.tok_end = j + 1;
                     found = m.date.ok();
                 } else if (ref) {
-                    Date cand = year{static_cast<int>(ref->year())} / static_cast<unsigned>(mon) / static_cast<unsigned>(day);
-                    if (cand > *ref) cand = year{static_cast<int>(ref->year()) - 1} / static_cast<unsigned>(mon) / static_cast<unsigned>(day);
-                    m.date = cand;
+                    m.date = latest_day_on_or_before(*ref, mon, day);
                     m.tok_end = i + 2;
                     m.relative = true;
                     found = m.date.ok();
