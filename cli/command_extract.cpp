@@ -8,7 +8,7 @@
 #include "cli/commands_list.hpp"
 #include "geo/error.hpp"
 #include "geo/reader.hpp"
-#include "layers/ingest.hpp"
+#include "geo/sha256.hpp"
 
 namespace frontmap::cli {
 namespace {
@@ -35,7 +35,7 @@ public:
         if (!theatre_.empty()) opt.theatre = theatre_;
         Reader reader(*gaz, opt);
         Extraction x = reader.read(a);
-        std::string sha = layers::sha256_hex(a.text);
+        std::string sha = sha256_hex(a.text);
         if (json_) {
             std::cout << to_json(x, sha).dump(1) << '\n';
             return 0;
@@ -75,6 +75,10 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_extract_command() { return std::make_unique<ExtractCommand>(); }
+const CommandInfo& extract_command_info() {
+    static const CommandInfo info{"extract", "read one article and print its places, dates and control claims",
+                                  [] { return std::unique_ptr<Command>(std::make_unique<ExtractCommand>()); }};
+    return info;
+}
 
 }  // namespace frontmap::cli

@@ -12,37 +12,12 @@
 
 #include "geo/error.hpp"
 #include "geo/normalize.hpp"
-
-// GDAL exports CPL_SHA256 with C linkage but Debian's libgdal-dev does not ship cpl_sha256.h;
-// this is its declaration (GDAL port/cpl_sha256.h).
-extern "C" void CPL_SHA256(const void* data, std::size_t len, unsigned char digest[32]);
+#include "geo/sha256.hpp"
+#include "layers/handles.hpp"
 
 namespace frontmap::layers {
 
-std::string sha256_hex(std::string_view bytes) {
-    unsigned char digest[32];
-    CPL_SHA256(bytes.data(), bytes.size(), digest);
-    static const char* kHex = "0123456789abcdef";
-    std::string out;
-    out.reserve(64);
-    for (unsigned char b : digest) {
-        out.push_back(kHex[b >> 4]);
-        out.push_back(kHex[b & 15]);
-    }
-    return out;
-}
-
 namespace {
-
-std::string sql_quote(std::string_view s) {
-    std::string out = "'";
-    for (char c : s) {
-        if (c == '\'') out.push_back('\'');
-        out.push_back(c);
-    }
-    out.push_back('\'');
-    return out;
-}
 
 // True when some row of `layer` has `field` = value. Leaves the layer unfiltered.
 bool exists(OGRLayer& layer, const char* field, const std::string& value) {

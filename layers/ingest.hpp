@@ -15,9 +15,6 @@
 
 namespace frontmap::layers {
 
-// Lower-case hex SHA-256 of the bytes (GDAL's CPL_SHA256).
-std::string sha256_hex(std::string_view bytes);
-
 struct IngestOptions {
     std::string source, url;  // override front matter when non-empty
     // Test hook: called after each stage ("article", "places", "mentions", "claims") inside the

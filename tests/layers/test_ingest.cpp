@@ -69,11 +69,6 @@ std::int64_t rows(Store& s, const std::string& table) { return s.layer(table).Ge
 
 }  // namespace
 
-TEST(Ingest, Sha256OfKnownText) {
-    EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-}
-
 TEST(Ingest, SameTextTwiceAddsNothing) {
     auto dir = test::scratch_dir("ingest_twice");
     auto store = Store::open((dir / "s.gpkg").string());
