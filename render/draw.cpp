@@ -47,25 +47,108 @@ std::vector<Pt> clip_ring(const std::vector<Pt>& ring, double x0, double y0, dou
     return in;
 }
 
+// Douglas-Peucker in place: keeps the points of `pts` (first and last always) such that no
+// dropped point lies farther than `tol` px from the polyline kept. Iterative (rings can be long).
+void douglas_peucker(std::vector<Pt>& pts, double tol) {
+    const std::size_t n = pts.size();
+    if (n < 3) return;
+    std::vector<char> keep(n, 0);
+    keep[0] = keep[n - 1] = 1;
+    const double tol2 = tol * tol;
+    std::vector<std::pair<std::size_t, std::size_t>> todo{{0, n - 1}};
+    while (!todo.empty()) {
+        auto [a, b] = todo.back();
+        todo.pop_back();
+        if (b <= a + 1) continue;
+        const Pt pa = pts[a], pb = pts[b];
+        const double dx = pb.x - pa.x, dy = pb.y - pa.y, len2 = dx * dx + dy * dy;
+        double worst = -1;
+        std::size_t at = a;
+        for (std::size_t i = a + 1; i < b; ++i) {
+            const double ex = pts[i].x - pa.x, ey = pts[i].y - pa.y;
+            double d2;
+            if (len2 == 0) {
+                d2 = ex * ex + ey * ey;  // a closed ring's ends coincide: distance to the point
+            } else {
+                const double cross = ex * dy - ey * dx;
+                d2 = cross * cross / len2;
+            }
+            if (d2 > worst) worst = d2, at = i;
+        }
+        if (worst > tol2) {
+            keep[at] = 1;
+            todo.emplace_back(a, at);
+            todo.emplace_back(at, b);
+        }
+    }
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (keep[i]) pts[w++] = pts[i];
+    }
+    pts.resize(w);
+}
+
 // Appends the projected, decimated rings of one batch of lon/lat rings to `out`.
 void project_rings(const std::vector<const std::vector<LonLat>*>& rings, const Projection& proj, double tol,
                    bool closed, Path& out) {
     std::size_t total = 0;
     for (const auto* r : rings) total += r->size();
     if (total == 0) return;
+    // Natural Earth's 10 m regions have many vertices per pixel at a regional scale: drop, before
+    // projecting, each vertex less than tol / 2 px from the last one kept (in degrees, with the
+    // canvas's largest pixels per degree), keeping every ring's ends.
+    const double ppd = proj.max_px_per_degree();
+    const double tol_deg = ppd > 0 ? tol / 2 / ppd : 0, tol_deg2 = tol_deg * tol_deg;
     std::vector<double> xs, ys;
+    std::vector<std::size_t> sizes;
     xs.reserve(total);
     ys.reserve(total);
+    sizes.reserve(rings.size());
+    // Rings reaching far beyond the canvas (a Russian region, a neighbour country) are first
+    // clipped in lon/lat to a box around the canvas's lon/lat bounds, so that what lies far off
+    // the map is neither projected nor drawn. The clip's edges follow that box, off the canvas.
+    const Extent& cb = proj.canvas_bounds();
+    const double mx = cb.width() * 0.1, my = cb.height() * 0.1;
+    const double cw = cb.west - mx, ce = cb.east + mx, cs = cb.south - my, cn = cb.north + my;
+    std::vector<Pt> clipped;
     for (const auto* r : rings) {
-        for (const LonLat& p : *r) xs.push_back(p.lon), ys.push_back(p.lat);
+        const std::vector<LonLat>* ring = r;
+        std::vector<LonLat> local;
+        if (closed) {
+            bool outside = false;
+            for (const LonLat& p : *r) {
+                if (p.lon < cw || p.lon > ce || p.lat < cs || p.lat > cn) {
+                    outside = true;
+                    break;
+                }
+            }
+            if (outside) {
+                clipped.clear();
+                for (const LonLat& p : *r) clipped.push_back({p.lon, p.lat});
+                clipped = clip_ring(clipped, cw, cs, ce, cn);
+                for (const Pt& p : clipped) local.push_back({p.x, p.y});
+                if (local.size() < 3) continue;
+                if (local.front().lon != local.back().lon || local.front().lat != local.back().lat) local.push_back(local.front());
+                ring = &local;
+            }
+        }
+        const std::size_t first = xs.size(), n = ring->size();
+        for (std::size_t i = 0; i < n; ++i) {
+            const LonLat& p = (*ring)[i];
+            if (i > 0 && i + 1 < n && xs.size() > first) {
+                const double dx = p.lon - xs.back(), dy = p.lat - ys.back();
+                if (dx * dx + dy * dy < tol_deg2) continue;
+            }
+            xs.push_back(p.lon), ys.push_back(p.lat);
+        }
+        sizes.push_back(xs.size() - first);
     }
     proj.to_px(xs, ys);
     const double w = proj.width(), h = proj.height();
     const double margin = std::max(w, h);  // keep parts near the canvas: strokes and clips need them
     const double tol2 = tol * tol;
     std::size_t at = 0;
-    for (const auto* r : rings) {
-        const std::size_t n = r->size();
+    for (const std::size_t n : sizes) {
         SubPath sp;
         sp.closed = closed;
         double bx0 = 1e300, by0 = 1e300, bx1 = -1e300, by1 = -1e300;
@@ -84,6 +167,8 @@ void project_rings(const std::vector<const std::vector<LonLat>*>& rings, const P
             bx0 = std::min(bx0, x), by0 = std::min(by0, y), bx1 = std::max(bx1, x), by1 = std::max(by1, y);
         }
         at += n;
+        // Radial decimation above was at `tol`; the shape error left is at most `tol` / 2.
+        douglas_peucker(sp.pts, tol / 2);
         if (sp.pts.size() < (closed ? 3u : 2u)) continue;
         if (bx1 < -margin * 0.05 || by1 < -margin * 0.05 || bx0 > w + margin * 0.05 || by0 > h + margin * 0.05) continue;
         if (closed && bx1 - bx0 < tol && by1 - by0 < tol) continue;  // smaller than a pixel

@@ -145,6 +145,19 @@ void Projection::fit(const Extent& extent, int width, int height) {
             s = std::min(s, ll.lat), nn = std::max(nn, ll.lat);
         }
     }
+    // Degree lengths in pixels on a grid over the canvas: the largest, with a safety factor
+    // for the scale growing between samples.
+    px_per_degree_ = 0;
+    for (int i = 0; i <= 8; ++i) {
+        for (int j = 0; j <= 8; ++j) {
+            const LonLat ll = to_lonlat({width * i / 8.0, height * j / 8.0});
+            if (!std::isfinite(ll.lon) || !std::isfinite(ll.lat) || std::abs(ll.lat) > 89) continue;
+            const Pt p0 = to_px(ll), px = to_px({ll.lon + 0.01, ll.lat}), py = to_px({ll.lon, ll.lat + 0.01});
+            const double dx = std::hypot(px.x - p0.x, px.y - p0.y), dy = std::hypot(py.x - p0.x, py.y - p0.y);
+            if (std::isfinite(dx) && std::isfinite(dy)) px_per_degree_ = std::max(px_per_degree_, std::max(dx, dy) / 0.01);
+        }
+    }
+    px_per_degree_ *= 1.25;
     const double pad_x = (e - w) * 0.02, pad_y = (nn - s) * 0.02;
     bounds_ = {std::max(-180.0, std::min(w, extent.west) - pad_x), std::max(-90.0, std::min(s, extent.south) - pad_y),
                std::min(180.0, std::max(e, extent.east) + pad_x), std::min(90.0, std::max(nn, extent.north) + pad_y)};

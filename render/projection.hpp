@@ -46,6 +46,9 @@ public:
     double north_angle_at_centre() const;
     int width() const noexcept { return width_; }
     int height() const noexcept { return height_; }
+    // The largest number of pixels one degree of longitude or latitude spans anywhere on the
+    // canvas (sampled): lon/lat steps shorter than tol / this are shorter than tol px.
+    double max_px_per_degree() const noexcept { return px_per_degree_; }
 
 private:
     void make_crs_to_crs(GeoContext& ctx);
@@ -56,6 +59,7 @@ private:
     Extent bounds_;
     int width_, height_;
     double scale_ = 1, cx_ = 0, cy_ = 0;
+    double px_per_degree_ = 0;
 };
 
 // Great-circle distance in metres (spherical, mean Earth radius): enough for a scale bar.
