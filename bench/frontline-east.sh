@@ -7,7 +7,8 @@
 #
 # Environment: FRONTMAP (binary, default build/frontmap), FRONTMAP_BASE (default
 # /work/base/base.gpkg, else data/base.gpkg), OUT (folder for the images, default a temp dir).
-# Until `frontmap import` exists the DeepState polygon is read directly (--control-file).
+# frontmap renders from its store: the 2025-12-02 DeepState polygon is imported into a scratch
+# GeoPackage store first (not timed); Mapnik reads the same GeoJSON file directly.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,9 +25,12 @@ out=${OUT:-$(mktemp -d)}
 [[ -f $polygon ]] || { echo "frontline-east: no $polygon" >&2; exit 1; }
 /usr/bin/python3 -c 'import mapnik' 2>/dev/null || { echo "frontline-east: python3-mapnik is not installed" >&2; exit 1; }
 
+"$bin" import "$polygon" --party RU --kind assessed --source deepstate --date 2025-12-02 \
+    --store "$out/store.gpkg" >/dev/null
+store=$out/store.gpkg
 crs="+proj=lcc +lat_1=45 +lat_2=52 +lat_0=48 +lon_0=35 +datum=WGS84"
 frontmap() {
-    FRONTMAP_BASE=$base "$bin" render --control-file "$polygon" --date 2025-12-02 --extent 30,44,41,52.5 \
+    FRONTMAP_BASE=$base "$bin" render --store "$store" --date 2025-12-02 --extent 30,44,41,52.5 \
         --crs "$crs" --size 1600x1200 --style "$here/data/styles/frontline-east.json" \
         --title "Frontline east" -o "$1"
 }
@@ -41,11 +45,11 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 
 # Startup alone: the process with every library loaded, doing nothing.
 read -r sw0 sc0 < <(timed "$bin" --version)
-echo "frontmap --version alone: ${sw0} ms wall, ${sc0} ms CPU (dynamic loading of GDAL & co.)"
+echo "frontmap --version alone: ${sw0} ms wall, ${sc0} ms CPU (the launcher alone: GDAL, Cairo, Pango are loaded only by commands that need them)"
 # One warm-up of each (file cache), not timed.
 frontmap "$out/frontmap.png"; mapnik "$out/mapnik.png"
 export -f frontmap mapnik
-export bin base polygon crs here
+export bin base polygon crs here store
 fw=(); fc=(); mw=(); mc=(); sw=(); sc=(); pw=(); pc=(); ratios=()
 for ((i = 0; i < runs; i++)); do
     read -r a b < <(timed bash -c 'frontmap "$0"' "$out/frontmap.png"); fw+=("$a"); fc+=("$b")
