@@ -1,5 +1,6 @@
 #include "render/cairo_canvas.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -202,19 +203,74 @@ void CairoCanvas::text(double x, double y, std::string_view utf8, const TextStyl
             cairo_paint_with_alpha(cr, style.halo.a);
             cairo_restore(cr);
         } else {
-            // PDF: one outline stroke, so the text itself stays the only (searchable) copy.
-            cairo_move_to(cr, x, y);
-            pango_cairo_layout_path(cr, layout);
-            set_color(cr, style.halo);
-            cairo_set_line_width(cr, 2 * style.halo_width);
-            cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-            cairo_stroke(cr);
+            // PDF: outlines, so the text itself stays the only (searchable) copy.
+            pdf_halo(layout, x, y, style);
         }
     }
     cairo_move_to(cr, x, y);
     set_color(cr, style.color);
     pango_cairo_show_layout(cr, layout);
     cairo_new_path(cr);
+}
+
+cairo_surface_t* CairoCanvas::halo_glyph(cairo_scaled_font_t* font, unsigned long glyph, double width,
+                                         const Color& color) {
+    auto key = std::make_tuple(font, glyph, width, color.hex());
+    if (auto it = halo_glyphs_.find(key); it != halo_glyphs_.end()) return it->second.get();
+    if (std::none_of(halo_fonts_.begin(), halo_fonts_.end(), [&](const ScaledFontPtr& f) { return f.get() == font; }))
+        halo_fonts_.emplace_back(cairo_scaled_font_reference(font));
+    cairo_glyph_t g{glyph, 0, 0};
+    cairo_text_extents_t ext;
+    cairo_scaled_font_glyph_extents(font, &g, 1, &ext);
+    const double pad = width + 1;
+    const cairo_rectangle_t box{std::floor(ext.x_bearing - pad), std::floor(ext.y_bearing - pad),
+                                std::ceil(ext.width + 2 * pad) + 1, std::ceil(ext.height + 2 * pad) + 1};
+    SurfacePtr rec(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box));
+    CairoPtr c(cairo_create(rec.get()));
+    set_color(c.get(), Color{color.r, color.g, color.b, 1});
+    cairo_set_scaled_font(c.get(), font);
+    cairo_glyph_path(c.get(), &g, 1);
+    cairo_set_line_width(c.get(), 2 * width);
+    cairo_set_line_join(c.get(), CAIRO_LINE_JOIN_ROUND);
+    cairo_stroke_preserve(c.get());
+    cairo_fill(c.get());
+    check_cairo(cairo_status(c.get()), "draw a label halo");
+    return halo_glyphs_.emplace(key, std::move(rec)).first->second.get();
+}
+
+void CairoCanvas::pdf_halo(PangoLayout* layout, double x, double y, const TextStyle& style) {
+    cairo_t* cr = cr_.get();
+    cairo_save(cr);
+    // Neighbouring glyphs' halos overlap: draw them opaque (in a group when the halo is
+    // translucent, then apply its alpha once).
+    const bool translucent = style.halo.a < 1;
+    if (translucent) cairo_push_group(cr);
+    LayoutIterPtr it(pango_layout_get_iter(layout));
+    do {
+        PangoLayoutRun* run = pango_layout_iter_get_run_readonly(it.get());
+        if (run == nullptr || run->item->analysis.font == nullptr) continue;
+        cairo_scaled_font_t* font = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
+        if (font == nullptr) continue;
+        PangoRectangle logical;
+        pango_layout_iter_get_run_extents(it.get(), nullptr, &logical);
+        const double baseline = y + static_cast<double>(pango_layout_iter_get_baseline(it.get())) / PANGO_SCALE;
+        double gx = x + static_cast<double>(logical.x) / PANGO_SCALE;
+        for (int i = 0; i < run->glyphs->num_glyphs; ++i) {
+            const PangoGlyphInfo& gi = run->glyphs->glyphs[i];
+            if (gi.glyph != PANGO_GLYPH_EMPTY && (gi.glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0) {
+                cairo_surface_t* form = halo_glyph(font, gi.glyph, style.halo_width, style.halo);
+                cairo_set_source_surface(cr, form, gx + static_cast<double>(gi.geometry.x_offset) / PANGO_SCALE,
+                                         baseline + static_cast<double>(gi.geometry.y_offset) / PANGO_SCALE);
+                cairo_paint(cr);
+            }
+            gx += static_cast<double>(gi.geometry.width) / PANGO_SCALE;
+        }
+    } while (pango_layout_iter_next_run(it.get()));
+    if (translucent) {
+        cairo_pop_group_to_source(cr);
+        cairo_paint_with_alpha(cr, style.halo.a);
+    }
+    cairo_restore(cr);
 }
 
 TextBox CairoCanvas::measure(std::string_view utf8, const TextStyle& style) {

@@ -2,7 +2,10 @@
 // The Cairo backend of Canvas: an image surface (PNG, encoded by output.cpp) or a PDF surface
 // (vector, fonts embedded, creation date set to the map date so bytes do not change).
 
+#include <map>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "render/canvas.hpp"
 #include "render/handles.hpp"
@@ -34,6 +37,14 @@ public:
 
 private:
     void append(const Path& path);
+    // PDF: the halo of a layout drawn from per-glyph halo forms (see halo_glyph).
+    void pdf_halo(PangoLayout* layout, double x, double y, const TextStyle& style);
+    // The stroked outline of one glyph in one font, drawn once into a recording surface that every
+    // occurrence paints: Cairo writes it to the PDF as one form XObject used many times, where a
+    // stroked layout path would write every label's outline curves again.
+    cairo_surface_t* halo_glyph(cairo_scaled_font_t* font, unsigned long glyph, double width, const Color& color);
+    std::map<std::tuple<cairo_scaled_font_t*, unsigned long, double, std::string>, SurfacePtr> halo_glyphs_;
+    std::vector<ScaledFontPtr> halo_fonts_;  // keeps the fonts used as keys alive
     // Pixels of an image canvas, mapped and populated in one go: faulting in a 1600x1200 map
     // page by page costs more than drawing its sea.
     struct MappedPixels {

@@ -25,6 +25,16 @@ struct CairoPatternDeleter {
 };
 using PatternPtr = std::unique_ptr<cairo_pattern_t, CairoPatternDeleter>;
 
+struct CairoScaledFontDeleter {
+    void operator()(cairo_scaled_font_t* f) const noexcept { cairo_scaled_font_destroy(f); }
+};
+using ScaledFontPtr = std::unique_ptr<cairo_scaled_font_t, CairoScaledFontDeleter>;
+
+struct PangoLayoutIterDeleter {
+    void operator()(PangoLayoutIter* i) const noexcept { pango_layout_iter_free(i); }
+};
+using LayoutIterPtr = std::unique_ptr<PangoLayoutIter, PangoLayoutIterDeleter>;
+
 struct GObjectDeleter {
     void operator()(void* o) const noexcept {
         if (o != nullptr) g_object_unref(o);
