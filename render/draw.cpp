@@ -95,10 +95,10 @@ void project_rings(const std::vector<const std::vector<LonLat>*>& rings, const P
     for (const auto* r : rings) total += r->size();
     if (total == 0) return;
     // Natural Earth's 10 m regions have many vertices per pixel at a regional scale: drop, before
-    // projecting, each vertex less than tol / 2 px from the last one kept (in degrees, with the
+    // projecting, each vertex less than `tol` px from the last one kept (in degrees, with the
     // canvas's largest pixels per degree), keeping every ring's ends.
     const double ppd = proj.max_px_per_degree();
-    const double tol_deg = ppd > 0 ? tol / 2 / ppd : 0, tol_deg2 = tol_deg * tol_deg;
+    const double tol_deg = ppd > 0 ? tol / ppd : 0, tol_deg2 = tol_deg * tol_deg;
     std::vector<double> xs, ys;
     std::vector<std::size_t> sizes;
     xs.reserve(total);
