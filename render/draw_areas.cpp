@@ -72,7 +72,8 @@ void draw_areas(DrawContext& dc, const MapData& data) {
     Canvas& c = dc.canvas;
     c.begin_group("areas");
     // Claims are about places in Ukraine: an area enlarged near the border stays inside it.
-    if (!dc.ukraine.empty()) c.push_clip(dc.ukraine);
+    const bool clip = !dc.ukraine.empty() && !data.areas.empty();
+    if (clip) c.push_clip(dc.ukraine);
     for (const auto& a : data.areas) {
         const StatusStyle& ss = dc.style.of(a.status);
         Path area = project_polygons(a.area, dc.proj, dc.simplify_px);
@@ -93,7 +94,7 @@ void draw_areas(DrawContext& dc, const MapData& data) {
         draw_area_hatching(dc, a, area, held);
         c.end_group();
     }
-    if (!dc.ukraine.empty()) c.pop_clip();
+    if (clip) c.pop_clip();
     c.end_group();
 }
 
