@@ -144,9 +144,9 @@ public:
 
 private:
     void draw_map(layers::Store& store, const layers::ChangeReport& report) {
-        const render::Extent fallback = render::named_view("ukraine");
+        const Extent fallback = render::named_view("ukraine");
         if (options_.extent) {
-            map_options_.extent = {options_.extent->west, options_.extent->south, options_.extent->east, options_.extent->north};
+            map_options_.extent = *options_.extent;
         } else if (!view_.empty()) {
             map_options_.extent = render::named_view(view_);
         } else {
@@ -154,8 +154,7 @@ private:
         }
         layers::SnapshotOptions so;
         so.base = base_;
-        const auto& e = map_options_.extent;
-        const MapData later = layers::load_map_data(store, options_.to, Extent{e.west, e.south, e.east, e.north}, so);
+        const MapData later = layers::load_map_data(store, options_.to, map_options_.extent, so);
         render::BaseQuery q;
         q.box = render::base_query_box(map_options_);
         q.max_places = map_options_.style.max_places;

@@ -1,6 +1,7 @@
 // frontmap ingest ARTICLE... [--date D] [--source NAME] [--url URL]: extract each article and
 // save it to the store, one transaction per article; the same text twice adds nothing.
 
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -49,6 +50,7 @@ public:
         opt.url = url_;
         for (std::size_t i = 0; i < articles.size(); ++i) {
             Extraction x = reader.read(articles[i]);
+            opt.file = std::filesystem::path(paths_[i]).filename().string();
             auto r = layers::ingest(store, articles[i], x, opt);
             if (r.added)
                 std::cout << fmt::format("{}  {}: {} mentions, {} claims, {} new places\n", r.sha256.substr(0, 12),

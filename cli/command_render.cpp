@@ -55,7 +55,7 @@ void parse_size(const std::string& text, int& w, int& h) {
 }
 
 // The fitted extent of the data itself (areas, settlements, then control), with a margin.
-render::Extent fit_data(const MapData& d) {
+Extent fit_data(const MapData& d) {
     double w = 180, e = -180, s = 90, n = -90;
     auto add = [&](LonLat p) { w = std::min(w, p.lon), e = std::max(e, p.lon), s = std::min(s, p.lat), n = std::max(n, p.lat); };
     for (const auto& a : d.areas) {
@@ -184,8 +184,7 @@ private:
         snapshot.base = base_;
         std::optional<frontmap::Extent> box;
         if (!(extent_.empty() && view_.empty() && around_.empty())) {
-            box = frontmap::Extent{options_.extent.west, options_.extent.south, options_.extent.east,
-                                   options_.extent.north};
+            box = options_.extent;
         }
         return layers::load_map_data(store, date_, box, snapshot);
     }

@@ -21,6 +21,8 @@ struct Extent {
     double east = 0;
     double north = 0;
 
+    double width() const noexcept { return east - west; }    // degrees of longitude
+    double height() const noexcept { return north - south; }  // degrees of latitude
     bool valid() const noexcept;  // finite, west < east, south < north, inside the world
     // The box grown by `fraction` of its width/height on every side (clamped to the world).
     Extent expanded(double fraction) const noexcept;

@@ -11,8 +11,11 @@ const char* status_name(Status s) {
         case Status::contested: return "contested";
         case Status::advance_ua: return "advance_ua";
         case Status::held_ua: return "held_ua";
+        case Status::held_ru: return "held_ru";
     }
     return "unknown";
 }
+
+Status held_status(const std::string& party) { return party == "RU" ? Status::held_ru : Status::held_ua; }
 
 }  // namespace frontmap

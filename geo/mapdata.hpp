@@ -31,6 +31,7 @@ enum class Status {
     contested,           // fighting reported
     advance_ua,          // Ukrainian advance (blue hatch)
     held_ua,             // Ukraine holds (explicitly reported)
+    held_ru,             // Russia holds (explicitly reported: a part held by Russia)
 };
 const char* status_name(Status s);  // "assessed_ru", ... (stable identifiers, used in SVG ids)
 
@@ -50,7 +51,7 @@ struct ClaimSummary {
     std::string part;           // "" or north, south-east, centre, "70%", ...
     std::string claim_date;     // YYYY-MM-DD
     std::string attributed_to;  // "Russia's Ministry of Defence"
-    std::string source;         // article source name (or url)
+    std::string source;         // the article: its title, else source, else URL, else file name
     std::string evidence;       // the evidence sentence
 };
 
@@ -61,9 +62,17 @@ struct ClaimArea {
     std::string name;
     Status status = Status::claimed_ru;
     MultiPolygon area;                  // the whole area with this status
-    std::optional<MultiPolygon> held_part;  // the part held by the other side (holds_part), if any
+    std::optional<MultiPolygon> held_part;  // the part held by one side (holds_part), if any
+    std::string held_by;                // the party holding `held_part` ("UA" | "RU"), from the holds_part claim
+    // The settlement's point, for areas built around one (footprint or Voronoi cell): the centre
+    // about which the renderer may enlarge a small area (cartographic generalisation); none
+    // for regions and control records, which are drawn as they are.
+    std::optional<LonLat> centre;
     std::vector<ClaimSummary> claims;   // what the SVG <title> shows
 };
+
+// The status a held part is drawn with: the colour of the party holding it.
+Status held_status(const std::string& party);
 
 struct Settlement {
     std::int64_t geonames_id = 0;

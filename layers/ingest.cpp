@@ -90,6 +90,7 @@ IngestResult ingest(Store& store, const Article& article, const Extraction& x, c
         set_or_null(*f, "source", options.source.empty() ? article.source : options.source);
         set_or_null(*f, "url", options.url.empty() ? article.url : options.url);
         set_or_null(*f, "title", article.title);
+        if (f->GetFieldIndex("file") >= 0) set_or_null(*f, "file", options.file);
         set_or_null(*f, "published", x.date ? format_date(*x.date) : std::string());
         f->SetField("ingested_at", utc_now().c_str());
         create(articles, *f);

@@ -17,6 +17,7 @@ namespace frontmap::layers {
 
 struct IngestOptions {
     std::string source, url;  // override front matter when non-empty
+    std::string file;         // the file the article was read from (its name, for the sources line)
     // Test hook: called after each stage ("article", "places", "mentions", "claims") inside the
     // transaction; throwing from it must leave the store as it was.
     std::function<void(std::string_view stage)> after_stage;

@@ -142,6 +142,17 @@ void migrate_3_control_keys(GDALDataset& ds) {
                 "(source, party, kind, valid_from, valid_to)");
 }
 
+void migrate_4_article_file(GDALDataset& ds) {
+    // The file an article was read from: the name a map's sources line falls back to for an
+    // article with no title, source or URL (no front matter).
+    OGRLayer* articles = ds.GetLayerByName("articles");
+    if (articles == nullptr) fail("add column 'articles.file'", "no articles table");
+    if (articles->GetLayerDefn()->GetFieldIndex("file") >= 0) return;
+    OGRFieldDefn field("file", OFTString);
+    CPLErrorReset();
+    if (articles->CreateField(&field) != OGRERR_NONE) fail("add column 'articles.file'", "GDAL refused it");
+}
+
 }  // namespace
 
 std::string gdal_reason(const std::string& fallback) {
@@ -176,6 +187,7 @@ const std::vector<Migration>& migrations() {
         {1, "tables", migrate_1_tables},
         {2, "attribute indexes", migrate_2_indexes},
         {3, "control key index", migrate_3_control_keys},
+        {4, "article file name", migrate_4_article_file},
     };
     return list;
 }

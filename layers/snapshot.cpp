@@ -188,8 +188,10 @@ std::optional<PlaceRow> place_row(Store& store, const std::string& place_key) {
     return out;
 }
 
+// How a map names an article: its title, else its source, else its URL, else the name of the
+// file it was ingested from (stores of schema 4 on), with its date.
 struct ArticleInfo {
-    std::string source, published;
+    std::string name, published;
 };
 
 ArticleInfo article_info(Store& store, const std::string& sha, std::map<std::string, ArticleInfo>& cache) {
@@ -199,8 +201,10 @@ ArticleInfo article_info(Store& store, const std::string& sha, std::map<std::str
     articles.ResetReading();
     ArticleInfo info;
     for (auto& f : articles) {
-        info.source = str(*f, "source");
-        if (info.source.empty()) info.source = str(*f, "url");
+        for (const char* field : {"title", "source", "url", "file"}) {
+            info.name = str(*f, field);
+            if (!info.name.empty()) break;
+        }
         info.published = str(*f, "published");
         break;
     }
@@ -496,15 +500,15 @@ MapData Snapshotter::map_data(const std::string& date, std::optional<Extent> ext
 
     // 3. Claims, grouped by place (ordered by place key).
     std::map<std::string, ArticleInfo> articles;
-    std::set<std::string> article_sources;
+    std::set<std::string> article_sources;                      // of the places on the map
+    std::map<std::string, std::set<std::string>> place_articles;  // place_key -> its articles
     std::map<std::string, std::vector<ClaimSummary>> by_place;
     for (const auto& c : active_claims(store, date, options.claim_window_days)) {
         ArticleInfo info = article_info(store, c.article, articles);
-        if (!info.source.empty()) {
-            article_sources.insert(info.published.empty() ? info.source : info.source + ", " + info.published);
-        }
-        by_place[c.place_key].push_back({c.actor, c.stance, c.part, c.claim_date, c.attributed_to,
-                                         info.source.empty() ? c.article : info.source, c.evidence});
+        const std::string name = info.name.empty() ? "article " + c.article.substr(0, 12) : info.name;
+        place_articles[c.place_key].insert(info.published.empty() ? name : name + ", " + info.published);
+        by_place[c.place_key].push_back(
+            {c.actor, c.stance, c.part, c.claim_date, c.attributed_to, name, c.evidence});
     }
 
     // 4. Areas and statuses.
@@ -512,6 +516,7 @@ MapData Snapshotter::map_data(const std::string& date, std::optional<Extent> ext
     for (auto& [place_key, claims] : by_place) {
         if (auto it = region_area_index.find(place_key); it != region_area_index.end()) {
             map.areas[it->second].claims = claims;
+            article_sources.insert(place_articles[place_key].begin(), place_articles[place_key].end());
             continue;
         }
         std::optional<PlaceRow> place = place_row(store, place_key);
@@ -543,10 +548,14 @@ MapData Snapshotter::map_data(const std::string& date, std::optional<Extent> ext
         a.name = place->name;
         a.status = status->status;
         a.claims = claims;
+        if (is_point) a.centre = place->pos;
         if (!status->held_part.empty()) {
             if (auto part = parse_part(status->held_part)) {
                 GeosGeomPtr held = area_part(ctx, area.get(), place->pos, *part);
-                if (GEOSisEmpty_r(h, held.get()) == 0) a.held_part = to_multipolygon(ctx, held.get());
+                if (GEOSisEmpty_r(h, held.get()) == 0) {
+                    a.held_part = to_multipolygon(ctx, held.get());
+                    a.held_by = status->held_by;
+                }
             }
         }
         GeosGeomPtr shown;
@@ -565,6 +574,7 @@ MapData Snapshotter::map_data(const std::string& date, std::optional<Extent> ext
             ClaimArea o = a;
             o.status = s;
             o.held_part.reset();
+            o.held_by.clear();
             o.area = to_multipolygon(ctx, shown.get());
             overlays.push_back(std::move(o));
         }
@@ -579,6 +589,7 @@ MapData Snapshotter::map_data(const std::string& date, std::optional<Extent> ext
             map.settlements.push_back(std::move(s));
         }
         map.areas.push_back(std::move(a));
+        article_sources.insert(place_articles[place_key].begin(), place_articles[place_key].end());
     }
     for (auto& o : overlays) map.areas.push_back(std::move(o));
 

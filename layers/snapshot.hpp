@@ -22,6 +22,9 @@
 //         import the pre-2022 parts of Donetsk and Luhansk are not singled out: we draw no border
 //         we cannot source.
 //   Each part is one ClaimArea with that status.
+// - Sources: every control source used, then every article whose claims are on the map, named
+//   by its title, else its source, else its URL, else the file it was ingested from, with its
+//   date ("BBC News, 2025-12-02"); a claim's ClaimSummary::source names its article the same way.
 // - With an extent, control polygons are clipped to it (grown by `extent_margin` on each side)
 //   and places outside it are left out.
 

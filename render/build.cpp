@@ -407,8 +407,7 @@ BuildConfig parse_build_config(const std::string& json_text, const fs::path& fil
         if (v.contains("view") && v.contains("extent")) r.fail(path + ".view", "give either view or extent");
         if (auto named = r.str(v, path, "view")) {
             try {
-                const Extent e = named_view(*named);
-                view.extent = frontmap::Extent{e.west, e.south, e.east, e.north};
+                view.extent = named_view(*named);
             } catch (const UsageError& e) {
                 r.fail(path + ".view", e.reason());
             }

@@ -66,6 +66,8 @@ MapData demo_map_data(const std::string& date) {
     pk.status = Status::disputed;
     pk.area = {Polygon{{circle(pokrovsk, 4.5)}}};
     pk.held_part = MultiPolygon{Polygon{{north_half(pokrovsk, 4.5, 0.7)}}};
+    pk.held_by = "UA";
+    pk.centre = pokrovsk;
     pk.claims = {claim("RU", "claims_control", "", "the Russian defence ministry",
                        "Moscow said its troops had taken the whole town.", date),
                  claim("UA", "holds_part", "north", "the Ukrainian General Staff",
@@ -77,6 +79,7 @@ MapData demo_map_data(const std::string& date) {
     rd.name = "Rodynske";
     rd.status = Status::claimed_ru;
     rd.area = {Polygon{{circle(rodynske, 2.6)}}};
+    rd.centre = rodynske;
     rd.claims = {claim("RU", "claims_control", "", "a Russian military blogger",
                        "A Russian blogger claimed the village had been \"fully cleared\" <unconfirmed>.", date)};
     d.areas.push_back(rd);

@@ -39,6 +39,7 @@ struct DrawContext {
     std::vector<Box> labels;          // labels placed so far
     std::vector<Status> present;      // statuses drawn on the map (for the legend)
     bool front_line_drawn = false;
+    Path ukraine;                     // Ukraine's recognised border in pixels (base_simplify_px)
     void mark_present(Status s);
 };
 
@@ -49,6 +50,17 @@ Path project_polygons(const std::vector<BaseRegion>& regions, const Projection& 
 // The same for a lon/lat polyline set (e.g. the front line).
 Path project_lines(const std::vector<std::vector<LonLat>>& lines, const Projection& proj, double simplify_px);
 
+// Cartographic generalisation of claim areas: the factor (>= 1) by which an area around a
+// settlement at `centre` (px) is enlarged so that it is `min_size` px across on screen (its size:
+// twice the largest distance from the centre to its outline, so an area cut down to a sliver
+// keeps the scale of its whole footprint); 1 when it is large enough or min_size is 0.
+double claim_area_scale(const Path& area, Pt centre, double min_size);
+// `p` scaled by `k` about `centre`. The held part scaled with its area is the split of the
+// enlarged area recomputed: geo/areas.hpp cuts through the settlement's point (half-planes)
+// or with a disc around it in proportion to the area (centre, outskirts), all invariant under
+// scaling about that point.
+Path scaled_about(Path p, Pt centre, double k);
+
 // The status a control layer's polygon is drawn with.
 Status control_status(const ControlLayer& layer);
 
@@ -58,6 +70,11 @@ void draw_control(DrawContext& dc, const MapData& data);
 void draw_areas(DrawContext& dc, const MapData& data);
 // Hatch and outline of one claim area (and its held part), inside draw_areas' titled group.
 void draw_area_hatching(DrawContext& dc, const ClaimArea& a, const Path& area, const Path& held_part);
+// `area` minus `part` (a part inside it) as one even-odd path.
+Path without_part(const Path& area, const Path& part);
+// The hover text (SVG <title>) of a claim area; `scale` > 1 says it is drawn enlarged and gives
+// its true size.
+std::string area_title(GeoContext& geo, const ClaimArea& a, double scale);
 void draw_oblast_borders(DrawContext& dc, const BaseData& base);
 // `line` in pixels, from geometry.hpp's front_line.
 void draw_front_line(DrawContext& dc, const Path& line);

@@ -30,7 +30,7 @@ void draw_base(DrawContext& dc, const BaseData& base, const MultiPolygon& ukrain
     // Ukraine in its internationally recognised border (the union of the UA- regions, Crimea
     // and Sevastopol included), over whatever the countries layer says.
     c.begin_group("ukraine");
-    c.fill(project_polygons(ukraine_union, dc.proj, dc.base_simplify_px), s.ukraine);
+    c.fill(dc.ukraine.empty() ? project_polygons(ukraine_union, dc.proj, dc.base_simplify_px) : dc.ukraine, s.ukraine);
     c.end_group();
 }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <numbers>
+#include <tuple>
 
 #include <fstream>
 #include <sstream>
@@ -37,17 +38,20 @@ LocatedPlace locate_place(const std::string& base_path, const std::string& name)
     names->ResetReading();
     OGRFeatureDefn* d = names->GetLayerDefn();
     const int f_name = d->GetFieldIndex("name"), f_kind = d->GetFieldIndex("kind"), f_pop = d->GetFieldIndex("population"),
-              f_lat = d->GetFieldIndex("lat"), f_lon = d->GetFieldIndex("lon");
+              f_lat = d->GetFieldIndex("lat"), f_lon = d->GetFieldIndex("lon"), f_country = d->GetFieldIndex("country");
     if (f_kind < 0 || f_lat < 0 || f_lon < 0) throw InputError(what, "the names table lacks kind/lat/lon");
-    int best_rank = -1;
+    // A map of the war in Ukraine: a Ukrainian place wins over a larger namesake elsewhere
+    // (Pokrovsk, Donetsk oblast, not the Pokrovsk that is an old name of Engels, Saratov).
+    int best_rank = -1, best_ua = -1;
     std::int64_t best_pop = -1;
     LocatedPlace best;
     for (layers::FeaturePtr f(names->GetNextFeature()); f; f.reset(names->GetNextFeature())) {
         std::string kind = f->GetFieldAsString(f_kind);
         int rank = kind == "city" ? 3 : kind == "region" ? 2 : kind == "country" ? 1 : 0;
         std::int64_t pop = f_pop >= 0 ? f->GetFieldAsInteger64(f_pop) : 0;
-        if (rank > best_rank || (rank == best_rank && pop > best_pop)) {
-            best_rank = rank, best_pop = pop;
+        const int ua = f_country >= 0 && std::string(f->GetFieldAsString(f_country)) == "UA" ? 1 : 0;
+        if (std::tie(rank, ua, pop) > std::tie(best_rank, best_ua, best_pop)) {
+            best_rank = rank, best_ua = ua, best_pop = pop;
             best = {f_name >= 0 ? f->GetFieldAsString(f_name) : name, {f->GetFieldAsDouble(f_lon), f->GetFieldAsDouble(f_lat)}};
         }
     }

@@ -53,7 +53,7 @@ std::vector<Status> statuses_present(const MapData& data) {
     for (const auto& l : data.control) add(control_status(l));
     for (const auto& a : data.areas) {
         add(a.status);
-        if (a.held_part) add(Status::held_ua);
+        if (a.held_part) add(held_status(a.held_by));
     }
     for (const auto& s : data.settlements) {
         if (s.status) add(*s.status);
@@ -70,6 +70,7 @@ void draw_map(Canvas& canvas, const MapData& data, const BaseData& base, const M
     dc.present = statuses_present(data);
 
     const MultiPolygon ukraine = union_regions(geo, base.ukraine);
+    dc.ukraine = project_polygons(ukraine, proj, dc.base_simplify_px);
     MultiPolygon assessed;
     for (const auto& l : data.control) {
         if (l.party == "RU" && l.kind == "assessed") assessed.insert(assessed.end(), l.area.begin(), l.area.end());

@@ -8,16 +8,13 @@
 #include <vector>
 
 #include "geo/context.hpp"
+#include "geo/geometry.hpp"
 #include "geo/mapdata.hpp"
 #include "render/canvas.hpp"
 
 namespace frontmap::render {
 
-struct Extent {
-    double west = 0, south = 0, east = 0, north = 0;
-    double width() const noexcept { return east - west; }
-    double height() const noexcept { return north - south; }
-};
+// Extents are frontmap::Extent (geo/geometry.hpp), the one lon/lat box type of the project.
 
 // "W,S,E,N" in degrees; throws UsageError for a malformed or out-of-world extent.
 Extent parse_extent(const std::string& text);

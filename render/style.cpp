@@ -24,7 +24,8 @@ Hatch hatch(Color c, double angle, double spacing, double width, bool cross = fa
 const char* const kStatusLabels[kStatusCount] = {
     "Assessed Russian control",      "Russian-held before 2022",   "Russian claim, not confirmed",
     "Disputed (claim refuted or part held)", "Contested (fighting reported)", "Ukrainian advance",
-    "Held by Ukraine"};
+    "Held by Ukraine",
+    "Held by Russia"};
 
 }  // namespace
 
@@ -105,7 +106,8 @@ Style default_style(Palette palette) {
                 {rgb(0xf0a020, 0.18), true, hatch(rgb(0xd98300), 0, 6, 1.2), rgb(0xd98300), 1.0, {2, 2}, rgb(0xe69500), {}});
             set(Status::advance_ua,
                 {{0, 0, 0, 0}, true, hatch(rgb(0x1f5fbf), 135, 7, 1.8), rgb(0x1f5fbf), 1.2, {4, 3}, rgb(0x1f5fbf), {}});
-            set(Status::held_ua, {rgb(0x3d7bd9, 0.3), false, {}, rgb(0x1f5fbf), 1.0, {}, rgb(0x1f5fbf), {}});
+            set(Status::held_ua, {rgb(0x3d7bd9, 0.4), false, {}, rgb(0x1f5fbf), 1.0, {}, rgb(0x1f5fbf), {}});
+            set(Status::held_ru, {rgb(0xc0392b, 0.45), false, {}, rgb(0x9b1c1c), 1.0, {}, rgb(0xc0392b), {}});
             break;
         }
         case Palette::colorblind: {
@@ -132,6 +134,8 @@ Style default_style(Palette palette) {
                 {{0, 0, 0, 0}, true, hatch(rgb(0x0072b2), 135, 7, 1.8), rgb(0x0072b2), 1.2, {4, 3}, rgb(0x0072b2), {}});
             set(Status::held_ua,
                 {rgb(0x56b4e9, 0.3), true, hatch(rgb(0x0072b2), 0, 9, 0.7), rgb(0x0072b2), 1.0, {}, rgb(0x0072b2), {}});
+            set(Status::held_ru,
+                {rgb(0xd55e00, 0.3), true, hatch(rgb(0x8c3b00), 90, 9, 0.7), rgb(0x8c3b00), 1.0, {}, rgb(0xd55e00), {}});
             break;
         }
         case Palette::print: {
@@ -156,6 +160,7 @@ Style default_style(Palette palette) {
             set(Status::advance_ua,
                 {{0, 0, 0, 0}, true, hatch(rgb(0x000000), 135, 9, 0.8), rgb(0x000000), 1.0, {6, 2}, rgb(0xffffff), {}});
             set(Status::held_ua, {{0, 0, 0, 0}, true, hatch(rgb(0x000000), 90, 10, 0.6), rgb(0x000000), 1.0, {}, rgb(0xffffff), {}});
+            set(Status::held_ru, {rgb(0x707070, 0.5), false, {}, rgb(0x000000), 1.0, {}, rgb(0x000000), {}});
             break;
         }
     }
@@ -342,6 +347,10 @@ void apply_style_json(Style& style, const std::string& text, const std::string& 
                              {"min_population", r.integer(s.min_population, 0, 100000000)},
                              {"marker_min", r.number(s.marker_min, 0, 50)},
                              {"marker_max", r.number(s.marker_max, 0, 50)}});
+               }},
+              {"areas",
+               [&](const json& v, const std::string& p) {
+                   r.object(v, p, {{"min_size", r.number(s.claim_min_size, 0, 500)}});
                }},
               {"statuses", [&](const json& v, const std::string& p) { r.object(v, p, statuses); }}});
     s.max_places = static_cast<int>(max_places);

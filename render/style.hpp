@@ -17,7 +17,7 @@ enum class Palette { default_, colorblind, print };
 Palette parse_palette(const std::string& name);  // throws UsageError
 const char* palette_name(Palette p);
 
-inline constexpr std::size_t kStatusCount = 7;
+inline constexpr std::size_t kStatusCount = 8;
 inline std::size_t index_of(Status s) { return static_cast<std::size_t>(s); }
 
 struct StatusStyle {
@@ -45,6 +45,10 @@ struct Style {
     int max_places = 300;
     std::int64_t min_population = 0;
     double marker_min = 1.6, marker_max = 4.5;
+    // Claim areas around a settlement smaller than this on screen (px, across) are drawn enlarged
+    // to it about the settlement's point (cartographic generalisation; 0 = never): a town of a
+    // few km is a few pixels on a map of the whole front, too small to show which part is held.
+    double claim_min_size = 36;
     std::array<StatusStyle, kStatusCount> status;
 
     const StatusStyle& of(Status s) const { return status[index_of(s)]; }

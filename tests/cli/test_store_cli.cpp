@@ -65,7 +65,7 @@ TEST(StoreCli, InfoJsonOnANewStore) {
     const std::string store = (dir / "new.gpkg").string();
     auto init = run_frontmap("store init --store " + quoted(store));
     ASSERT_EQ(init.exit_code, 0) << init.err;
-    EXPECT_NE(init.out.find("schema version: 3"), std::string::npos) << init.out;
+    EXPECT_NE(init.out.find("schema version: 4"), std::string::npos) << init.out;
 
     auto r = run_frontmap("store info --json --store " + quoted(store));
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -73,11 +73,11 @@ TEST(StoreCli, InfoJsonOnANewStore) {
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j.at("url"), store);
     EXPECT_EQ(j.at("driver"), "GPKG");
-    EXPECT_EQ(j.at("schema_version"), 3);
+    EXPECT_EQ(j.at("schema_version"), 4);
     const auto& tables = j.at("tables");
     EXPECT_EQ(tables.size(), 6u);
     for (const char* t : {"articles", "places", "mentions", "claims", "control"}) EXPECT_EQ(tables.at(t), 0) << t;
-    EXPECT_EQ(tables.at("schema_version"), 3);
+    EXPECT_EQ(tables.at("schema_version"), 4);
 
     // The default store comes from FRONTMAP_STORE.
     auto env = run_frontmap("store info", "FRONTMAP_STORE=" + quoted(store));
@@ -155,7 +155,7 @@ TEST(StoreCli, InfoJsonOnAPostgisStore) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j.at("driver"), "PostgreSQL");
-    EXPECT_EQ(j.at("schema_version"), 3);
+    EXPECT_EQ(j.at("schema_version"), 4);
     EXPECT_EQ(j.at("tables").at("claims"), 0);
 }
 

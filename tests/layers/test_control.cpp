@@ -412,6 +412,9 @@ TEST(Snapshot, ClaimsBecomeAreasWithStatuses) {
     EXPECT_EQ(alpha->claims.size(), 3U);
     ASSERT_TRUE(alpha->held_part.has_value());
     EXPECT_GT(mean_lat(*alpha->held_part), 48.5);
+    EXPECT_EQ(alpha->held_by, "UA");
+    ASSERT_TRUE(alpha->centre.has_value());
+    EXPECT_DOUBLE_EQ(alpha->centre->lon, 37.6);
     EXPECT_EQ(alpha->claims[0].source, "Test Wire");
 
     const ClaimArea* bravo = find_area(m, "gn:2", Status::claimed_ru);
@@ -450,6 +453,58 @@ TEST(Snapshot, ClaimsBecomeAreasWithStatuses) {
         EXPECT_EQ(again.areas[i].place_key, m.areas[i].place_key);
         EXPECT_EQ(again.areas[i].status, m.areas[i].status);
     }
+}
+
+TEST(Snapshot, HeldPartCarriesTheSideHoldingIt) {
+    auto fx = make_fixture("snapshot_held_by");
+    insert(fx.store, "articles", {{"sha256", "a1"}, {"source", "Test Wire"}, {"published", "2025-12-02"}});
+    // Ukraine says it holds the town; Russia says it holds its southern part.
+    add_place(fx.store, "gn:1", "Alpha", 36.0, 48.5, 40'000);
+    add_claim(fx.store, "gn:1", "UA", "claims_control", "2025-12-01");
+    add_claim(fx.store, "gn:1", "RU", "holds_part", "2025-12-02", "south");
+    const MapData m = load_map_data(fx.store, "2025-12-02", std::nullopt, SnapshotOptions{});
+    ASSERT_EQ(m.areas.size(), 1U);
+    const ClaimArea& a = m.areas[0];
+    EXPECT_EQ(a.status, Status::disputed);
+    ASSERT_TRUE(a.held_part.has_value());
+    EXPECT_EQ(a.held_by, "RU");
+    EXPECT_LT(mean_lat(*a.held_part), 48.5);
+    EXPECT_EQ(held_status(a.held_by), Status::held_ru);
+    EXPECT_EQ(held_status("UA"), Status::held_ua);
+}
+
+TEST(Snapshot, SourcesNameEveryArticleOfTheMap) {
+    auto fx = make_fixture("snapshot_sources");
+    import_control(fx.store, {fx.files.string()}, pattern_options());
+    // Title first, else source, else URL, else the file name recorded at ingest; with the date.
+    insert(fx.store, "articles",
+           {{"sha256", "a1"}, {"title", "Town taken, says Moscow"}, {"source", "Test Wire"}, {"published", "2025-12-02"}});
+    insert(fx.store, "articles", {{"sha256", "a2"}, {"source", "Other Wire"}, {"published", "2025-12-01"}});
+    insert(fx.store, "articles", {{"sha256", "a3"}, {"url", "https://example.org/a3"}});
+    insert(fx.store, "articles", {{"sha256", "a4"}, {"file", "report-2025-11-30.txt"}, {"published", "2025-11-30"}});
+    insert(fx.store, "articles", {{"sha256", "a5"}, {"file", "far-away.txt"}, {"published", "2025-11-30"}});
+    add_place(fx.store, "gn:1", "Alpha", 37.6, 48.5, 60'000);
+    add_claim(fx.store, "gn:1", "RU", "claims_control", "2025-12-01", {}, "a1");
+    add_claim(fx.store, "gn:1", "RU", "denies_control", "2025-12-02", {}, "a2");
+    add_place(fx.store, "gn:2", "Bravo", 37.8, 48.6, 20'000);
+    add_claim(fx.store, "gn:2", "UA", "advancing", "2025-12-02", {}, "a3");
+    add_place(fx.store, "gn:3", "Charlie", 37.9, 48.7, 20'000);
+    add_claim(fx.store, "gn:3", "UA", "holds", "2025-11-30", {}, "a4");
+    // Outside the map's extent: its article is not a source of this map.
+    add_place(fx.store, "gn:4", "Delta", 30.5, 50.4, 20'000);
+    add_claim(fx.store, "gn:4", "UA", "holds", "2025-11-30", {}, "a5");
+
+    const MapData m = load_map_data(fx.store, "2025-12-02", Extent{37, 48, 38.5, 49}, SnapshotOptions{});
+    const std::vector<std::string> want = {"zones", "Other Wire, 2025-12-01", "Town taken, says Moscow, 2025-12-02",
+                                           "https://example.org/a3", "report-2025-11-30.txt, 2025-11-30"};
+    std::vector<std::string> got = m.sources;
+    EXPECT_EQ(got.size(), want.size());
+    for (const auto& w : want) EXPECT_NE(std::find(got.begin(), got.end(), w), got.end()) << w;
+    EXPECT_EQ(std::find(got.begin(), got.end(), "far-away.txt, 2025-11-30"), got.end());
+    // The claims of an area name their article the same way.
+    const ClaimArea* charlie = find_area(m, "gn:3", Status::held_ua);
+    ASSERT_NE(charlie, nullptr);
+    EXPECT_EQ(charlie->claims[0].source, "report-2025-11-30.txt");
 }
 
 TEST(Snapshot, HeldBefore2022FromBaseAndFromADatedRecord) {

@@ -135,3 +135,21 @@ TEST(Ingest, ReadsClaimsAndPlacesBack) {
     EXPECT_EQ(places[0].mentions, 4);
     EXPECT_EQ(places[0].claims, 2);
 }
+
+TEST(Ingest, RecordsTheFileNameForArticlesWithoutFrontMatter) {
+    auto dir = test::scratch_dir("ingest_file");
+    auto store = Store::open((dir / "s.gpkg").string());
+    Article a = parse_article("Russia said it took Pokrovsk.\n", "report.txt");
+    a.date = parse_iso_date("2025-12-02");
+    IngestOptions opt;
+    opt.file = "report.txt";
+    const auto r = ingest(store, a, sample(a), opt);
+    OGRLayer& articles = store.layer("articles");
+    articles.ResetReading();
+    FeaturePtr f(articles.GetNextFeature());
+    ASSERT_TRUE(f);
+    EXPECT_EQ(std::string(f->GetFieldAsString("sha256")), r.sha256);
+    EXPECT_STREQ(f->GetFieldAsString("file"), "report.txt");
+    EXPECT_STREQ(f->GetFieldAsString("published"), "2025-12-02");
+    EXPECT_FALSE(f->IsFieldSetAndNotNull(f->GetFieldIndex("source")));
+}

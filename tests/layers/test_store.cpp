@@ -137,14 +137,14 @@ protected:
 TEST_P(StoreTest, CreatesEveryTableAtTheCurrentVersion) {
     Store store = Store::open(url_);
     EXPECT_EQ(store.schema_version(), current_schema_version());
-    EXPECT_EQ(store.schema_version(), 3);
+    EXPECT_EQ(store.schema_version(), 4);
     EXPECT_EQ(store.is_postgis(), pg());
     const auto info = store.info();
     EXPECT_EQ(info.driver, pg() ? "PostgreSQL" : "GPKG");
-    EXPECT_EQ(info.schema_version, 3);
+    EXPECT_EQ(info.schema_version, 4);
     ASSERT_EQ(info.tables.size(), 6u);
     for (const auto& t : info.tables) {
-        EXPECT_EQ(t.rows, t.table == "schema_version" ? 3 : 0) << t.table;
+        EXPECT_EQ(t.rows, t.table == "schema_version" ? 4 : 0) << t.table;
         EXPECT_NO_THROW(store.layer(t.table));
     }
     EXPECT_EQ(store.layer("control").GetGeomType(), wkbMultiPolygon);
@@ -164,9 +164,9 @@ TEST_P(StoreTest, ReopenKeepsCommittedRows) {
         t.commit();
     }
     Store again = Store::open(url_, Store::Mode::open_existing);
-    EXPECT_EQ(again.schema_version(), 3);
+    EXPECT_EQ(again.schema_version(), 4);
     EXPECT_EQ(rows(again, "articles"), 2);
-    EXPECT_EQ(rows(again, "schema_version"), 3);
+    EXPECT_EQ(rows(again, "schema_version"), 4);
     Store ro = Store::open(url_, Store::Mode::read_only);
     EXPECT_EQ(rows(ro, "articles"), 2);
 }
@@ -183,11 +183,12 @@ TEST_P(StoreTest, MigratesAVersion1StoreToTheCurrentVersion) {
         EXPECT_EQ(ro.schema_version(), 1);
     }
     Store store = Store::open(url_);
-    EXPECT_EQ(store.schema_version(), 3);
-    EXPECT_EQ(rows(store, "schema_version"), 3);
+    EXPECT_EQ(store.schema_version(), 4);
+    EXPECT_EQ(rows(store, "schema_version"), 4);
     for (const char* ix : {"claims_place_key_idx", "claims_claim_date_idx", "control_valid_from_idx",
                            "control_source_idx", "mentions_article_sha256_idx", "control_keys_idx"})
         EXPECT_TRUE(has_index(store, ix)) << ix;
+    EXPECT_GE(store.layer("articles").GetLayerDefn()->GetFieldIndex("file"), 0) << "migration 4";
 }
 
 TEST_P(StoreTest, AFailedMigrationLeavesTheStoreAsItWas) {
@@ -306,7 +307,7 @@ TEST_P(PgStoreTest, ConcurrentFirstOpensAllSucceed) {    // Several ingests star
     for (auto& t : threads) t.join();
     EXPECT_EQ(ok.load(), 4) << errors[0] << errors[1] << errors[2] << errors[3];
     Store store = Store::open(url_);
-    EXPECT_EQ(rows(store, "schema_version"), 3);
+    EXPECT_EQ(rows(store, "schema_version"), 4);
 }
 
 TEST_P(PgStoreTest, InfoAndErrorsNeverShowThePassword) {
@@ -401,7 +402,7 @@ TEST_F(GpkgStoreTest, AnEmptyGeoPackageIsMigratedFromZero) {
         ASSERT_TRUE(ds);
     }
     Store store = Store::open(url_);
-    EXPECT_EQ(store.schema_version(), 3);
+    EXPECT_EQ(store.schema_version(), 4);
 }
 
 TEST_F(GpkgStoreTest, RejectsRandomBytes) {

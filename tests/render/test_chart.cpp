@@ -94,7 +94,7 @@ TEST(ChangeMap, GainsAndLossesBecomeAreasAndMarkers) {
     EXPECT_EQ(m.areas[2].status, Status::advance_ua);
     ASSERT_EQ(m.settlements.size(), 1U);
     EXPECT_EQ(m.settlements[0].status, Status::claimed_ru);
-    const render::Extent e = render::change_extent(report, {0, 0, 1, 1});
+    const Extent e = render::change_extent(report, {0, 0, 1, 1});
     EXPECT_LT(e.west, 37);
     EXPECT_GT(e.east, 38.1);
     EXPECT_EQ(render::change_extent(layers::ChangeReport{}, {0, 0, 1, 1}).east, 1);

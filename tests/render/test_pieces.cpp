@@ -6,6 +6,8 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <type_traits>
+#include <utility>
 
 #include "geo/context.hpp"
 #include "geo/error.hpp"
@@ -90,6 +92,19 @@ TEST(Extent, ParsesAndRejects) {
     EXPECT_THROW(parse_extent("30,-95,41,52"), UsageError);
     EXPECT_THROW(parse_extent("41,44,30,52"), UsageError);
     EXPECT_THROW(parse_extent("a,b,c,d"), UsageError);
+}
+
+TEST(Extent, OneTypeForTheWholeProject) {
+    // render/ once had an Extent of its own next to geo/geometry.hpp's: one type now, so a
+    // parsed extent goes to the snapshot (layers) and the projection without conversions.
+    static_assert(std::is_same_v<decltype(parse_extent("")), frontmap::Extent>);
+    static_assert(std::is_same_v<std::decay_t<decltype(std::declval<Projection>().extent())>, frontmap::Extent>);
+    static_assert(std::is_same_v<decltype(named_view("east")), frontmap::Extent>);
+    const frontmap::Extent e = parse_extent("30,44,41,52.5");
+    EXPECT_TRUE(e.valid());
+    EXPECT_DOUBLE_EQ(e.width(), 11);
+    EXPECT_DOUBLE_EQ(e.height(), 8.5);
+    EXPECT_TRUE(e.contains({35, 48}));
 }
 
 TEST(Projection, FitsExtentAndScaleIsTrue) {
