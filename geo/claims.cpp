@@ -114,31 +114,43 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
         i = j;
     }
 
+    // Matches one phrase at token i; returns the token after it, or 0. Quotes inside a phrase are
+    // skipped (had “significantly improved” its position); "*" stands for one to three words
+    // ("pushed * back": pushed the Russians back, pushed Russian units back).
+    auto phrase_end = [&](const Phrase& ph, std::size_t i, std::size_t end) -> std::size_t {
+        auto rec = [&](auto& self, std::size_t w, std::size_t k) -> std::size_t {
+            if (w == ph.words.size()) return k;
+            while (w > 0 && k < end && !t[k].word && (t[k].lower == "\"" || t[k].lower == "'")) ++k;
+            if (k >= end) return 0;
+            if (ph.words[w] == "*") {
+                for (std::size_t gap = 1; gap <= 3 && k + gap <= end; ++gap) {
+                    if (!t[k + gap - 1].word) break;
+                    if (std::size_t r = self(self, w + 1, k + gap)) return r;
+                }
+                return 0;
+            }
+            if (!t[k].word || t[k].lower != ph.words[w]) return 0;
+            return self(self, w + 1, k + 1);
+        };
+        return rec(rec, 0, i);
+    };
+    struct PhraseMatch {
+        const Phrase* phrase = nullptr;
+        std::size_t end = 0;
+    };
+    auto match_at = [&](const std::vector<Phrase>& phrases,
+                        const std::unordered_map<std::string, std::vector<std::size_t>>& first, std::size_t i,
+                        std::size_t end) -> PhraseMatch {
+        if (!t[i].word) return {};
+        auto it = first.find(t[i].lower);
+        if (it == first.end()) return {};
+        for (std::size_t idx : it->second)  // longest first (phrases are sorted)
+            if (std::size_t e = phrase_end(phrases[idx], i, end)) return {&phrases[idx], e};
+        return {};
+    };
     auto match_phrase = [&](const std::vector<Phrase>& phrases,
                             const std::unordered_map<std::string, std::vector<std::size_t>>& first, std::size_t i,
-                            std::size_t end) -> const Phrase* {
-        if (!t[i].word) return nullptr;
-        auto it = first.find(t[i].lower);
-        if (it == first.end()) return nullptr;
-        for (std::size_t idx : it->second) {  // longest first (phrases are sorted)
-            const Phrase& ph = phrases[idx];
-            if (i + ph.words.size() > end) continue;
-            // Quotes inside a phrase are skipped: had “significantly improved” its position.
-            bool ok = true;
-            std::size_t k = i;
-            for (std::size_t w = 0; w < ph.words.size() && ok; ++w, ++k) {
-                while (w > 0 && k < end && !t[k].word && (t[k].lower == "\"" || t[k].lower == "'")) ++k;
-                if (k >= end) {
-                    ok = false;
-                    break;
-                }
-                const Token& tk = t[k];
-                if (!tk.word || tk.lower != ph.words[w]) ok = false;
-            }
-            if (ok) return &ph;
-        }
-        return nullptr;
-    };
+                            std::size_t end) -> const Phrase* { return match_at(phrases, first, i, end).phrase; };
     auto force_noun_at = [&](std::size_t i, std::size_t end) -> std::size_t {  // returns end or 0
         std::size_t best = 0;
         for (const auto& ph : lex.force_nouns) {
@@ -244,14 +256,24 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             actors.push_back(a);
             k = a.e - 1;
         }
-        // The sentence subject: its first named actor (or the previous sentence's).
+        // The sentence subject: its first named actor (or the previous sentence's). A sentence that
+        // opens with a pronoun speaker ("Its spokesman said", "They said") continues the previous
+        // sentence's subject: the spokesman speaks for the General Staff named before.
         std::string subj_code = prev_subject_code, subj_text = prev_subject_text;
-        for (const auto& a : actors)
-            if (!a.pronoun) {
-                subj_code = a.code;
-                subj_text = a.text;
-                break;
-            }
+        bool pronoun_speaker = false;
+        if (!actors.empty() && actors.front().pronoun && !prev_subject_code.empty()) {
+            const ActorRef& a = actors.front();
+            const std::string next = a.e < s1 ? t[a.e].lower : std::string();
+            pronoun_speaker = a.e > a.b + 1 || next == "said" || next == "says" || next == "added" ||
+                              next == "reported" || next == "stated" || next == "claimed" || next == "denied";
+        }
+        if (!pronoun_speaker)
+            for (const auto& a : actors)
+                if (!a.pronoun) {
+                    subj_code = a.code;
+                    subj_text = a.text;
+                    break;
+                }
         for (auto& a : actors)
             if (a.pronoun) {
                 a.code = subj_code;
@@ -260,15 +282,10 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
         // Triggers.
         std::vector<Trigger> triggers;
         for (std::size_t k = s0; k < s1; ++k) {
-            const Phrase* ph = match_phrase(lex.stances, lex.stance_first, k, s1);
-            if (!ph) continue;
-            std::size_t e = k, w = 0;
-            while (w < ph->words.size() && e < s1) {
-                if (t[e].word) ++w;
-                ++e;
-            }
-            triggers.push_back({k, e, ph->value});
-            k = e - 1;
+            PhraseMatch pm = match_at(lex.stances, lex.stance_first, k, s1);
+            if (!pm.phrase) continue;
+            triggers.push_back({k, pm.end, pm.phrase->value});
+            k = pm.end - 1;
         }
         // Clause boundaries.
         std::vector<std::size_t> clause(s1 - s0, 0);
@@ -591,6 +608,36 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 if (!attacker || attacker->code.empty()) continue;
                 emit_all(*target, attacker->code, "contested", "", subj_text.empty() ? attacker->text : subj_text,
                      std::min(attacker->b, tr.b), target->e, tr.b, 0.6);
+            } else if (cls == "under") {
+                // "Kostiantynivka remains under Ukrainian control", "the town, which is still under
+                // Russian control": the place before the phrase, the party named inside it.
+                const PlaceRef* target = nullptr;
+                for (const auto& p : places)
+                    if (p.e <= tr.b && tr.b - p.e <= 5) target = &p;
+                if (!target) continue;
+                bool direct = true;  // only a relative word, a copula and adverbs between
+                for (std::size_t k = target->e; k < tr.b; ++k) {
+                    const std::string& w = t[k].lower;
+                    if (!(w == "," || w == "which" || w == "that" || w == "is" || w == "was" || w == "are" ||
+                          w == "were" || w == "has" || w == "have" || w == "had" || w == "been" || w == "still" ||
+                          w == "now" || w == "firmly" || w == "remains" || w == "remained" || w == "stays" ||
+                          w == "stayed" || w == "largely" || w == "fully" || w == "not" || w == "no" ||
+                          w == "longer"))
+                        direct = false;
+                }
+                if (!direct) continue;
+                std::string party, party_name;
+                for (std::size_t k = tr.b; k < tr.e && party.empty(); ++k)
+                    if (const Phrase* ph = match_phrase(lex.actors, lex.actor_first, k, tr.e)) {
+                        party = ph->value;
+                        party_name = party == "RU" ? "Russia" : party == "UA" ? "Ukraine" : party;
+                    }
+                if (party.empty()) continue;
+                bool negated = false;
+                for (std::size_t k = target->e; k < tr.b; ++k)
+                    if (t[k].lower == "not" || t[k].lower == "longer") negated = true;
+                emit_all(*target, party, negated ? "denies_control" : "holds", "", subj_text.empty() ? party_name : subj_text,
+                         target->b, tr.e, tr.b, negated ? 0.7 : 0.8);
             } else if (cls == "withdraw") {
                 const PlaceRef* target = place_after(tr.e, is_bare(tr) ? 1 : 4);
                 if (!target) continue;

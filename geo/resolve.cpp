@@ -60,6 +60,14 @@ bool is_force_word(std::string_view w) {
 
 double squash(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
+// Candidates best first. Equal scores are decided by the data, never by the order of the name
+// table's rows: the larger population, then the stable place key.
+bool better(const Scored& a, const Scored& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.place.population != b.place.population) return a.place.population > b.place.population;
+    return a.place.place_key() < b.place.place_key();
+}
+
 }  // namespace
 
 void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Mention>& mentions) {
@@ -76,6 +84,7 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
 
     // Cue words around each mention.
     std::vector<double> region_cue(mentions.size(), 0), city_cue(mentions.size(), 0);
+    std::vector<char> capital_actor(mentions.size(), 0);
     for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
         const Mention& m = mentions[mi];
         const auto sent = t[m.tok_begin].sentence;
@@ -95,18 +104,37 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
                 break;
             }
         }
-        // before: "the city of", "the key eastern city of", "the Donetsk region" handled above
+        // before: "the city of", "the key eastern city of", "the cities of Kramatorsk and Sloviansk".
+        // A cue right after another name is that name's ("in Donetsk oblast that Moscow has tried"),
+        // and a relative word ends the phrase the cue could belong to.
         for (std::size_t back = 1; back <= 5 && back <= m.tok_begin; ++back) {
-            const Token& tk = t[m.tok_begin - back];
+            std::size_t k = m.tok_begin - back;
+            const Token& tk = t[k];
             if (tk.sentence != sent || (!tk.word && tk.lower != "-")) break;
-            if (is_city_cue(tk.lower)) {
+            if (tk.lower == "that" || tk.lower == "which" || tk.lower == "who" || tk.lower == "where" ||
+                tk.lower == "when" || tk.lower == "while")
+                break;
+            bool cue_city = is_city_cue(tk.lower), cue_region = is_region_cue(tk.lower);
+            if ((cue_city || cue_region) && k > 0 && t[k - 1].word && t[k - 1].upper && t[k - 1].sentence == sent &&
+                !t[k - 1].hyphen_before)
+                break;
+            if (cue_city) {
                 city_cue[mi] = 0.8;
                 break;
             }
-            if (is_region_cue(tk.lower)) {
+            if (cue_region) {
                 region_cue[mi] = 0.8;
                 break;
             }
+        }
+        // "Moscow has tried", "Kyiv denied", "Moscow's claim": a capital named as a party (the
+        // actor table's capitals) is its city, the seat of government, unless a cue says region.
+        if (region_cue[mi] == 0) {
+            const Lexicon& lex = Lexicon::get();
+            auto it = lex.actor_first.find(t[m.tok_begin].lower);
+            if (it != lex.actor_first.end() && m.tok_end == m.tok_begin + 1)
+                for (std::size_t idx : it->second)
+                    if (lex.actors[idx].type == "capital" && lex.actors[idx].words.size() == 1) capital_actor[mi] = 1;
         }
         // "troops in Kursk": forces present in a place of a region's name mean the region.
         if (m.tok_begin >= 2) {
@@ -125,6 +153,7 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
         if (p.kind != PlaceKind::country && named_countries.count(p.country)) s += 0.25;
         if (p.kind == PlaceKind::region) s += region_cue[mi] - 0.3 * (city_cue[mi] > 0);
         if (p.kind == PlaceKind::city) s += city_cue[mi] - 0.3 * (region_cue[mi] > 0);
+        if (capital_actor[mi] && p.kind == PlaceKind::city && p.feature_code == "PPLC") s += 0.5;
         return s;
     };
 
@@ -132,8 +161,7 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
     for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
         auto& m = mentions[mi];
         for (auto& c : m.candidates) c.score += base_score(mi, c.place);
-        std::stable_sort(m.candidates.begin(), m.candidates.end(),
-                         [](const Scored& a, const Scored& b) { return a.score > b.score; });
+        std::sort(m.candidates.begin(), m.candidates.end(), better);
     }
     // Pass 2: "Town, Region" pairs and distance to the other confident places of the article.
     // Anchors: the confident cities and regions of the article, each mention looking only at
@@ -172,11 +200,30 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
             const Place& q = mentions[k].candidates.front().place;
             if (q.kind == PlaceKind::region && !q.iso.empty()) sentence_regions.insert(q.iso);
         };
-        // only a region that follows within a dozen tokens: "X in the Y region", "X and Z, Y Oblast"
+        // only a region attached to the name: "X in the Y region", "X and Z in Y Oblast", "X, Y Oblast",
+        // "X, a rail hub in the Y region"; not one further on in the sentence ("Moscow said it had
+        // seized Kupiansk in Kharkiv oblast").
+        std::size_t from = m.tok_end;
+        if (from + 1 < n && t[from].lower == "," && (t[from + 1].lower == "a" || t[from + 1].lower == "an" ||
+                                                    t[from + 1].lower == "the")) {
+            std::size_t k = from + 2;  // an apposition: lower-case words up to "in"
+            while (k < n && k < from + 9 && t[k].word && !t[k].upper && t[k].lower != "in") ++k;
+            if (k < n && t[k].lower == "in") from = k;
+        }
         for (std::size_t k = mi + 1; k < mentions.size() && t[mentions[k].tok_begin].sentence == sent &&
                                      mentions[k].tok_begin <= m.tok_end + 12;
-             ++k)
+             ++k) {
+            bool attached = true;  // only names, "and", "or", commas, "in", "the" between
+            for (std::size_t j = from; j < mentions[k].tok_begin && attached; ++j) {
+                const std::string& w = t[j].lower;
+                bool in_name = false;
+                for (std::size_t q = mi + 1; q < k && !in_name; ++q)
+                    in_name = j >= mentions[q].tok_begin && j < mentions[q].tok_end;
+                attached = in_name || w == "," || w == "and" || w == "or" || w == "in" || w == "the";
+            }
+            if (!attached) break;
             note_region(k);
+        }
         if (!sentence_regions.empty()) {
             std::unordered_set<std::string> region_countries;
             for (const auto& r : sentence_regions) region_countries.insert(r.substr(0, 2));
@@ -214,8 +261,7 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
             else if (best_km < 400) c.score += 0.2;
             else if (best_km < 1000) c.score += 0.1;
         }
-        std::stable_sort(m.candidates.begin(), m.candidates.end(),
-                         [](const Scored& a, const Scored& b) { return a.score > b.score; });
+        std::sort(m.candidates.begin(), m.candidates.end(), better);
     }
 
     // Choose, score 0..1, and drop weak ones.
