@@ -52,6 +52,11 @@ struct Trigger {
     std::string cls;
 };
 
+bool is_function_word(std::string_view w) {
+    return w == "of" || w == "the" || w == "a" || w == "an" || w == "in" || w == "and" || w == "or" || w == "to" ||
+           w == "from" || w == "at" || w == "on" || w == "near" || w == "its" || w == "their";
+}
+
 bool is_settlement_noun(std::string_view w) {
     return w == "city" || w == "town" || w == "village" || w == "settlement" || w == "stronghold" || w == "hub";
 }
@@ -198,7 +203,10 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             // "the city", "the strategically important city" (not "the city of X")
             if (t[k].word && t[k].lower == "the" && last_city) {
                 std::size_t h = k + 1;
-                while (h < s1 && h < k + 4 && t[h].word && !t[h].upper && !is_settlement_noun(t[h].lower)) ++h;
+                // only modifiers between: "the strategically important city", not "the centre of the city"
+                while (h < s1 && h < k + 4 && t[h].word && !t[h].upper && !is_settlement_noun(t[h].lower) &&
+                       !is_function_word(t[h].lower))
+                    ++h;
                 if (h < s1 && t[h].word && is_settlement_noun(t[h].lower) &&
                     !(h + 1 < s1 && t[h + 1].lower == "of") && !(h + 1 < s1 && t[h + 1].upper)) {
                     places.push_back({k, h + 1, last_city, true});
@@ -217,11 +225,21 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 actors.push_back(a);
                 continue;
             }
-            const Phrase* ph = match_phrase(lex.actors, lex.actor_first, k, s1);
-            if (!ph) {
-                // "the General Staff" etc. via force nouns alone are not actors without a country
-                continue;
+            // "The ministry said", "the General Staff added": a force noun with "the" and no country
+            // speaks for the subject named before, like a pronoun ("the military in Kyiv" is named).
+            if (w == "the" && k + 1 < s1) {
+                if (std::size_t fe = force_noun_at(k + 1, s1)) {
+                    const std::string next = fe < s1 ? t[fe].lower : std::string();
+                    bool named_after = (next == "in" || next == "of" || next == "for") && fe + 1 < s1 && t[fe + 1].upper;
+                    if (!named_after && !match_phrase(lex.actors, lex.actor_first, k + 1, s1)) {
+                        actors.push_back(ActorRef{k, fe, "", "", true});
+                        k = fe - 1;
+                        continue;
+                    }
+                }
             }
+            const Phrase* ph = match_phrase(lex.actors, lex.actor_first, k, s1);
+            if (!ph) continue;
             std::size_t e = k + ph->words.size();
             // Extend to a force noun: "Russia's Ministry of Defence", "Ukrainian forces",
             // "Ukraine's eastern military command".
@@ -230,7 +248,8 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 if (skip > 0 && (!t[e + skip - 1].word || t[e + skip - 1].upper)) break;
                 fe = force_noun_at(e + skip, s1);
             }
-            bool demonym = ph->type == "demonym";
+            // "the Russians hold only the eastern part": a people named in the plural is a party
+            bool demonym = ph->type == "demonym" && !(t[k].lower.back() == 's' && k > s0 && t[k - 1].lower == "the");
             if (demonym && !fe) {
                 k = e - 1;
                 continue;  // "Russian territories", "Ukrainian sovereignty": not an actor
@@ -334,7 +353,7 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                     if (!same || (d.tok_begin > k ? d.tok_begin - k : k - d.tok_begin) <
                                      (same->tok_begin > k ? same->tok_begin - k : k - same->tok_begin))
                         same = &d;
-                } else if (d.tok_begin < k) {
+                } else if (d.tok_begin < k && !d.since) {  // "since January" dates only its own clause
                     earlier = &d;
                 }
             }
@@ -534,17 +553,24 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                         denial = &o;
                 // Who says so: the actor before a "claim" word in this clause, else the subject.
                 std::string says = subj_text.empty() ? capt->text : subj_text;
+                bool claimant_named = false;
                 for (std::size_t k = tr.b; k > s0 && k + 12 > tr.b; --k) {
                     const std::string& w = t[k - 1].lower;
                     if (clause_of(k - 1) != clause_of(tr.b)) break;
                     if (w == "claim" || w == "claims" || w == "claimed" || w == "claiming") {
                         if (const ActorRef* a = actor_before(k, false)) says = a->text;
                         if (k >= 2 && t[k - 2].possessive) says = capt->text;
+                        if (k < tr.b && t[k].lower == "by")  // "a claim by Russia's Defence Ministry that ..."
+                            for (const auto& a : actors)
+                                if (a.b == k + 1 && !a.code.empty()) {
+                                    says = a.text;
+                                    claimant_named = true;
+                                }
                         break;
                     }
                 }
                 if (denial) {
-                    says = capt->text;
+                    if (!claimant_named) says = capt->text;
                     emit_all(*target, capt->code, "claims_control", "", says, eb, ee, tr.b, 0.85);
                     const ActorRef* denier = nullptr;
                     for (const auto& a : actors)

@@ -154,10 +154,17 @@ std::unique_ptr<Gazetteer> Gazetteer::open(const std::string& path) {
         throw InputError(what, why);
     }
     std::unique_ptr<Gazetteer> g(new Gazetteer(db));
-    const char* sql_key =
-        "SELECT name, kind, geonames_id, iso, country, admin1_iso, feature_code, population, lat, lon, source "
+    // A region's Natural Earth type ("Region", "Federal City", "Municipality") tells an oblast from
+    // the city-region of the same name (Kyiv: UA-32 and UA-30); a base without it still works.
+    const char* sql_key_typed =
+        "SELECT name, kind, geonames_id, iso, country, admin1_iso, feature_code, population, lat, lon, source, "
+        "CASE WHEN kind = 'region' THEN (SELECT type_en FROM admin1 WHERE iso_3166_2 = names.iso LIMIT 1) END "
         "FROM names WHERE key = ?1";
-    if (sqlite3_prepare_v3(db, sql_key, -1, SQLITE_PREPARE_PERSISTENT, &g->by_key_, nullptr) != SQLITE_OK)
+    const char* sql_key =
+        "SELECT name, kind, geonames_id, iso, country, admin1_iso, feature_code, population, lat, lon, source, NULL "
+        "FROM names WHERE key = ?1";
+    if (sqlite3_prepare_v3(db, sql_key_typed, -1, SQLITE_PREPARE_PERSISTENT, &g->by_key_, nullptr) != SQLITE_OK &&
+        sqlite3_prepare_v3(db, sql_key, -1, SQLITE_PREPARE_PERSISTENT, &g->by_key_, nullptr) != SQLITE_OK)
         throw InputError(what, fmt::format("it has no usable names table ({})", sqlite3_errmsg(db)),
                          "rebuild it with data/fetch");
     const char* sql_prefix = "SELECT DISTINCT key FROM names WHERE key >= ?1 AND key < ?2";
@@ -209,6 +216,7 @@ const std::vector<Place>& Gazetteer::lookup(const std::string& key) {
         p.lat = sqlite3_column_double(by_key_, 8);
         p.lon = sqlite3_column_double(by_key_, 9);
         p.source = source_of(col_text(by_key_, 10));
+        p.region_type = col_text(by_key_, 11);
         if (p.kind == PlaceKind::region && p.admin1.empty()) p.admin1 = p.iso;
         merge_into(out, std::move(p));
     }

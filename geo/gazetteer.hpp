@@ -32,6 +32,7 @@ struct Place {
     std::int64_t population = 0;
     double lat = 0, lon = 0;
     NameSource source = NameSource::name;
+    std::string region_type;  // regions: Natural Earth type_en ("Region", "Federal City", "Municipality")
 
     // Stable identity used by the store: "gn:703656", "iso:UA-43", "iso:US", "lm:moscow-kremlin".
     std::string place_key() const;

@@ -111,9 +111,14 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
             std::size_t k = m.tok_begin - back;
             const Token& tk = t[k];
             if (tk.sentence != sent || (!tk.word && tk.lower != "-")) break;
+            // a relative word or a preposition other than "of" ends the phrase the cue could head
+            // ("a farming town in the Zaporizhzhia region": town is not Zaporizhzhia's cue)
             if (tk.lower == "that" || tk.lower == "which" || tk.lower == "who" || tk.lower == "where" ||
-                tk.lower == "when" || tk.lower == "while")
+                tk.lower == "when" || tk.lower == "while" || tk.lower == "in" || tk.lower == "near" ||
+                tk.lower == "at" || tk.lower == "from" || tk.lower == "to" || tk.lower == "into" ||
+                tk.lower == "towards" || tk.lower == "on")
                 break;
+            if (region_cue[mi] >= 1.2) break;  // "Kharkiv region": the word right after decides
             bool cue_city = is_city_cue(tk.lower), cue_region = is_region_cue(tk.lower);
             if ((cue_city || cue_region) && k > 0 && t[k - 1].word && t[k - 1].upper && t[k - 1].sentence == sent &&
                 !t[k - 1].hyphen_before)
@@ -151,7 +156,12 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
         double s = prior(p);
         if (theatre.count(p.country)) s += 0.35;
         if (p.kind != PlaceKind::country && named_countries.count(p.country)) s += 0.25;
-        if (p.kind == PlaceKind::region) s += region_cue[mi] - 0.3 * (city_cue[mi] > 0);
+        if (p.kind == PlaceKind::region) {
+            s += region_cue[mi] - 0.3 * (city_cue[mi] > 0);
+            // "the Kyiv region", "Moscow oblast": the oblast, not the city-region of the same name
+            const std::string& ty = p.region_type;
+            if (region_cue[mi] > 0 && (ty == "Federal City" || ty == "Municipality" || ty == "City")) s -= 0.2;
+        }
         if (p.kind == PlaceKind::city) s += city_cue[mi] - 0.3 * (region_cue[mi] > 0);
         if (capital_actor[mi] && p.kind == PlaceKind::city && p.feature_code == "PPLC") s += 0.5;
         return s;
