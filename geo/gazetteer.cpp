@@ -138,6 +138,7 @@ Gazetteer::~Gazetteer() {
     sqlite3_finalize(by_key_);
     sqlite3_finalize(by_prefix_);
     sqlite3_finalize(by_id_);
+    sqlite3_finalize(type_by_iso_);
     sqlite3_close(db_);
 }
 
@@ -154,17 +155,10 @@ std::unique_ptr<Gazetteer> Gazetteer::open(const std::string& path) {
         throw InputError(what, why);
     }
     std::unique_ptr<Gazetteer> g(new Gazetteer(db));
-    // A region's Natural Earth type ("Region", "Federal City", "Municipality") tells an oblast from
-    // the city-region of the same name (Kyiv: UA-32 and UA-30); a base without it still works.
-    const char* sql_key_typed =
-        "SELECT name, kind, geonames_id, iso, country, admin1_iso, feature_code, population, lat, lon, source, "
-        "CASE WHEN kind = 'region' THEN (SELECT type_en FROM admin1 WHERE iso_3166_2 = names.iso LIMIT 1) END "
-        "FROM names WHERE key = ?1";
     const char* sql_key =
-        "SELECT name, kind, geonames_id, iso, country, admin1_iso, feature_code, population, lat, lon, source, NULL "
+        "SELECT name, kind, geonames_id, iso, country, admin1_iso, feature_code, population, lat, lon, source "
         "FROM names WHERE key = ?1";
-    if (sqlite3_prepare_v3(db, sql_key_typed, -1, SQLITE_PREPARE_PERSISTENT, &g->by_key_, nullptr) != SQLITE_OK &&
-        sqlite3_prepare_v3(db, sql_key, -1, SQLITE_PREPARE_PERSISTENT, &g->by_key_, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v3(db, sql_key, -1, SQLITE_PREPARE_PERSISTENT, &g->by_key_, nullptr) != SQLITE_OK)
         throw InputError(what, fmt::format("it has no usable names table ({})", sqlite3_errmsg(db)),
                          "rebuild it with data/fetch");
     const char* sql_prefix = "SELECT DISTINCT key FROM names WHERE key >= ?1 AND key < ?2";
@@ -173,6 +167,11 @@ std::unique_ptr<Gazetteer> Gazetteer::open(const std::string& path) {
     if (sqlite3_prepare_v3(db, "SELECT name FROM places WHERE geonames_id = ?1", -1, SQLITE_PREPARE_PERSISTENT,
                            &g->by_id_, nullptr) != SQLITE_OK)
         g->by_id_ = nullptr;
+    // A region's Natural Earth type is read only when two regions share a name (admin1 rows keep
+    // their geometry before type_en, so reading it costs the geometry).
+    if (sqlite3_prepare_v3(db, "SELECT type_en FROM admin1 WHERE iso_3166_2 = ?1 LIMIT 1", -1,
+                           SQLITE_PREPARE_PERSISTENT, &g->type_by_iso_, nullptr) != SQLITE_OK)
+        g->type_by_iso_ = nullptr;
     g->load_extra();
     return g;
 }
@@ -216,7 +215,6 @@ const std::vector<Place>& Gazetteer::lookup(const std::string& key) {
         p.lat = sqlite3_column_double(by_key_, 8);
         p.lon = sqlite3_column_double(by_key_, 9);
         p.source = source_of(col_text(by_key_, 10));
-        p.region_type = col_text(by_key_, 11);
         if (p.kind == PlaceKind::region && p.admin1.empty()) p.admin1 = p.iso;
         merge_into(out, std::move(p));
     }
@@ -238,6 +236,19 @@ const std::vector<Place>& Gazetteer::lookup(const std::string& key) {
         }
     }
     return cache_.emplace(key, std::move(out)).first->second;
+}
+
+std::string Gazetteer::region_type(const std::string& iso) {
+    if (type_by_iso_ == nullptr || iso.empty()) return {};
+    if (auto it = types_by_iso_.find(iso); it != types_by_iso_.end()) return it->second;
+    ++queries_;
+    sqlite3_reset(type_by_iso_);
+    sqlite3_bind_text(type_by_iso_, 1, iso.data(), static_cast<int>(iso.size()), SQLITE_TRANSIENT);
+    std::string type;
+    if (sqlite3_step(type_by_iso_) == SQLITE_ROW) type = col_text(type_by_iso_, 0);
+    sqlite3_reset(type_by_iso_);
+    types_by_iso_.emplace(iso, type);
+    return type;
 }
 
 std::string Gazetteer::canonical_name(std::int64_t geonames_id) {

@@ -156,12 +156,7 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
         double s = prior(p);
         if (theatre.count(p.country)) s += 0.35;
         if (p.kind != PlaceKind::country && named_countries.count(p.country)) s += 0.25;
-        if (p.kind == PlaceKind::region) {
-            s += region_cue[mi] - 0.3 * (city_cue[mi] > 0);
-            // "the Kyiv region", "Moscow oblast": the oblast, not the city-region of the same name
-            const std::string& ty = p.region_type;
-            if (region_cue[mi] > 0 && (ty == "Federal City" || ty == "Municipality" || ty == "City")) s -= 0.2;
-        }
+        if (p.kind == PlaceKind::region) s += region_cue[mi] - 0.3 * (city_cue[mi] > 0);
         if (p.kind == PlaceKind::city) s += city_cue[mi] - 0.3 * (region_cue[mi] > 0);
         if (capital_actor[mi] && p.kind == PlaceKind::city && p.feature_code == "PPLC") s += 0.5;
         return s;
@@ -171,6 +166,18 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
     for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
         auto& m = mentions[mi];
         for (auto& c : m.candidates) c.score += base_score(mi, c.place);
+        // "the Kyiv region", "Moscow oblast": of two regions with one name (Kyiv: UA-32 and the
+        // city UA-30), the oblast, not the city-region.
+        if (region_cue[mi] > 0) {
+            int regions = 0;
+            for (const auto& c : m.candidates) regions += c.place.kind == PlaceKind::region;
+            if (regions > 1)
+                for (auto& c : m.candidates) {
+                    if (c.place.kind != PlaceKind::region) continue;
+                    std::string ty = gaz_.region_type(c.place.iso);
+                    if (ty == "Federal City" || ty == "Municipality" || ty == "City") c.score -= 0.2;
+                }
+        }
         std::sort(m.candidates.begin(), m.candidates.end(), better);
     }
     // Pass 2: "Town, Region" pairs and distance to the other confident places of the article.
