@@ -244,8 +244,11 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             // Extend to a force noun: "Russia's Ministry of Defence", "Ukrainian forces",
             // "Ukraine's eastern military command".
             std::size_t fe = 0;
+            // Words between only after a possessive or a demonym ("Ukraine's eastern military
+            // command", "Russian airborne troops"), never a verb ("Kyiv said its forces").
+            const bool may_skip = t[e - 1].possessive || ph->type == "demonym";
             for (std::size_t skip = 0; skip <= 2 && e + skip < s1 && !fe; ++skip) {
-                if (skip > 0 && (!t[e + skip - 1].word || t[e + skip - 1].upper)) break;
+                if (skip > 0 && (!may_skip || !t[e + skip - 1].word || t[e + skip - 1].upper)) break;
                 fe = force_noun_at(e + skip, s1);
             }
             // "the Russians hold only the eastern part": a people named in the plural is a party
@@ -580,6 +583,18 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                          ee, tr.b, 0.85);
                 } else {
                     emit_all(*target, capt->code, "claims_control", "", says, eb, ee, tr.b, 0.9);
+                    // "Kyiv said its forces had retaken X, a claim Moscow rejected": a denial later in
+                    // the sentence by a named party of the other side.
+                    for (const auto& o : triggers) {
+                        if (o.cls != "deny" || o.b < tr.e) continue;
+                        const ActorRef* denier = nullptr;
+                        for (const auto& a : actors)
+                            if (a.e <= o.b && o.b - a.e <= 2 && a.b >= tr.e && !a.pronoun && !a.code.empty())
+                                denier = &a;
+                        if (!denier || denier->code == capt->code) continue;
+                        emit_all(*target, capt->code, "denies_control", "", denier->text, eb, o.e, tr.b, 0.75);
+                        break;
+                    }
                 }
             } else if (cls == "hold" || cls == "annex") {
                 const PlaceRef* target = place_after(tr.e, (is_bare(tr) || cls == "annex") ? 3 : 10);

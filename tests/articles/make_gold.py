@@ -184,6 +184,32 @@ ARTICLES = {
                    {"place": "Donetsk", "iso_3166_2": "UA-14", "actor": "RU", "stance": "holds",
                     "claim_date": "2014-01-01", "date_tolerance_days": 366}],
     },
+    "counterclaims-2025-10-21": {
+        # a denial later in the sentence ("a claim Moscow rejected as false"), "in full control of",
+        # "pushed into the southern part of", "pulled out of", "80 percent of", "has controlled"
+        "toponyms": [("Kyiv", 1, C(703448, "UA")), ("Dobropillia", 1, C(709900, "UA")), ("Moscow", 1, C(524901, "RU")),
+                     ("Siversk", 1, C(694403, "UA")), ("Ukraine", 1, K("UA")), ("Kupiansk", 1, C(703656, "UA")),
+                     ("Kurakhove", 1, C(695357, "UA")), ("Pokrovsk", 1, C(704422, "UA")),
+                     ("Moscow", 2, C(524901, "RU")), ("Crimea", 1, R("UA-43", 703883))],
+        "claims": [{"place": "Dobropillia", "geonames_id": 709900, "actor": "UA", "stance": "claims_control",
+                    "claim_date": "2025-10-20", "date_tolerance_days": 0},
+                   {"place": "Dobropillia", "geonames_id": 709900, "actor": "UA", "stance": "denies_control",
+                    "claim_date": "2025-10-20", "date_tolerance_days": 1},
+                   {"place": "Siversk", "geonames_id": 694403, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2025-10-21"},
+                   {"place": "Siversk", "geonames_id": 694403, "actor": "RU", "stance": "denies_control",
+                    "claim_date": "2025-10-21"},
+                   {"place": "Kupiansk", "geonames_id": 703656, "actor": "RU", "stance": "advancing",
+                    "claim_date": "2025-10-21"},
+                   {"place": "Kupiansk", "geonames_id": 703656, "actor": "RU", "stance": "contested",
+                    "optional": True},
+                   {"place": "Kurakhove", "geonames_id": 695357, "actor": "UA", "stance": "denies_control",
+                    "claim_date": "2025-09-01", "date_tolerance_days": 30},
+                   {"place": "Pokrovsk", "geonames_id": 704422, "actor": "RU", "stance": "holds_part",
+                    "part": "80%", "claim_date": "2025-10-21"},
+                   {"place": "Crimea", "iso_3166_2": "UA-43", "actor": "RU", "stance": "holds",
+                    "claim_date": "2014-01-01", "date_tolerance_days": 366}],
+    },
 }
 
 
