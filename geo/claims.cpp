@@ -335,10 +335,24 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             }
         }
         auto clause_of = [&](std::size_t k) { return clause[std::min(k, s1 - 1) - s0]; };
+        // A capitalised word that is no place, party or date: the name of a place the gazetteer
+        // lacks ("seized Zelene Pole and are advancing on Velyka Novosilka"); what follows it is
+        // not the verb's object.
+        auto unknown_name_at = [&](std::size_t k) {
+            if (!t[k].word || !t[k].upper || t[k].number || k == s0) return false;
+            for (const auto& p : places)
+                if (k >= p.b && k < p.e) return false;
+            for (const auto& d : dates)
+                if (k >= d.tok_begin && k < d.tok_end) return false;
+            return !lex.actor_first.count(t[k].lower) && !lex.stopwords.count(t[k].lower);
+        };
         auto place_after = [&](std::size_t from, std::size_t window) -> const PlaceRef* {
             for (const auto& p : places)
-                if (p.b >= from && p.b - from <= window && clause_of(p.b) == clause_of(from > s0 ? from - 1 : from))
+                if (p.b >= from && p.b - from <= window && clause_of(p.b) == clause_of(from > s0 ? from - 1 : from)) {
+                    for (std::size_t k = from; k < p.b; ++k)
+                        if (unknown_name_at(k)) return nullptr;
                     return &p;
+                }
             return nullptr;
         };
         auto actor_before = [&](std::size_t k, bool same_clause) -> const ActorRef* {
@@ -639,9 +653,23 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 const ActorRef* attacker = nullptr;
                 for (const auto& a : actors)
                     if (a.b >= tr.e && a.e <= target->b && !a.pronoun) attacker = &a;
+                ActorRef repelled_side;
                 if (!attacker) {  // "Russian forces stormed X" (not the speaker of a long report sentence)
                     const ActorRef* a = actor_before(tr.b, true);
                     if (a && tr.b - a->e <= 4) attacker = a;
+                    // "Ukrainian forces repelled an assault on Lyman": the other side attacked
+                    for (std::size_t k = a ? a->e : tr.b; attacker && k < tr.b; ++k) {
+                        const std::string& w = t[k].lower;
+                        if ((w == "repelled" || w == "repulsed" || w == "repel" || w == "repulse" || w == "thwarted" ||
+                             w == "foiled" || w == "fended" || w == "halted") &&
+                            (attacker->code == "RU" || attacker->code == "UA")) {
+                            repelled_side = ActorRef{attacker->b, attacker->e, attacker->code == "RU" ? "UA" : "RU", "",
+                                                     false};
+                            repelled_side.text = attacker->text;
+                            attacker = &repelled_side;
+                            break;
+                        }
+                    }
                 }
                 if (!attacker)  // "Fighting continues in X, where Russian assault groups entered..."
                     for (const auto& a : actors)

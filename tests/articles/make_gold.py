@@ -210,6 +210,25 @@ ARTICLES = {
                    {"place": "Crimea", "iso_3166_2": "UA-43", "actor": "RU", "stance": "holds",
                     "claim_date": "2014-01-01", "date_tolerance_days": 366}],
     },
+    "unknown-names-2025-06-12": {
+        # places the gazetteer lacks (Zelene Pole, Novomykhailivka): no mention, and no claim moved
+        # onto the next known name; "repelled an assault on" (the other side attacks); "in Ukrainian
+        # hands"; "the Pokrovsk axis" is a sector
+        "toponyms": [("Moscow", 2, C(524901, "RU")), ("Velyka Novosilka", 2, C(690237, "UA")), ("Ukraine", 1, K("UA")),
+                     ("Pokrovsk", 1, C(704422, "UA")), ("Lyman", 1, C(704204, "UA")), ("Russia", 1, K("RU")),
+                     ("Donetsk", 1, R("UA-14", 709716)), ("Toretsk", 1, C(709354, "UA")),
+                     ("Kharkiv", 1, C(706483, "UA"))],
+        "claims": [{"place": "Velyka Novosilka", "geonames_id": 690237, "actor": "RU", "stance": "advancing",
+                    "claim_date": "2025-06-12"},
+                   {"place": "Lyman", "geonames_id": 704204, "actor": "RU", "stance": "contested",
+                    "claim_date": "2025-06-12"},
+                   {"place": "Lyman", "geonames_id": 704204, "actor": "UA", "stance": "holds",
+                    "claim_date": "2025-06-12"},
+                   {"place": "Toretsk", "geonames_id": 709354, "actor": "RU", "stance": "denies_control",
+                    "claim_date": "2025-06-12"},
+                   {"place": "Toretsk", "geonames_id": 709354, "actor": "RU", "stance": "contested",
+                    "optional": True}],
+    },
 }
 
 
