@@ -238,6 +238,8 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                     }
                 }
             }
+            // A dateline ("KYIV, March 14 -") says where the report was filed, not who speaks.
+            if (t[k].all_caps && k == s0 && k + 1 < s1 && t[k + 1].lower == ",") continue;
             const Phrase* ph = match_phrase(lex.actors, lex.actor_first, k, s1);
             if (!ph) continue;
             std::size_t e = k + ph->words.size();
@@ -296,11 +298,26 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                     subj_text = a.text;
                     break;
                 }
-        for (auto& a : actors)
-            if (a.pronoun) {
-                a.code = subj_code;
-                a.text = subj_text;
+        // "its" speaks for the subject (an organisation); "they", "their", "them" for the last
+        // group named before in the sentence ("Russian troops had been driven out of X, which they
+        // had captured"), else the subject too.
+        for (std::size_t ai = 0; ai < actors.size(); ++ai) {
+            ActorRef& a = actors[ai];
+            if (!a.pronoun) continue;
+            a.code = subj_code;
+            a.text = subj_text;
+            const std::string& w = t[a.b].lower;
+            if (w != "they" && w != "their" && w != "them") continue;
+            for (std::size_t bi = ai; bi > 0; --bi) {
+                const ActorRef& g = actors[bi - 1];
+                if (g.pronoun || g.code.empty()) continue;
+                if (t[g.e - 1].lower.back() == 's') {  // a plural head: troops, forces, officials
+                    a.code = g.code;
+                    a.text = g.text;
+                }
+                break;
             }
+        }
         // Triggers.
         std::vector<Trigger> triggers;
         for (std::size_t k = s0; k < s1; ++k) {
@@ -612,6 +629,8 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 }
             } else if (cls == "hold" || cls == "annex") {
                 const PlaceRef* target = place_after(tr.e, (is_bare(tr) || cls == "annex") ? 3 : 10);
+                // "holding their positions near X" holds ground near X, not X
+                if (target && target->b >= tr.e && off_target(t, tr.e, target->b)) continue;
                 if (!target && is_bare(tr)) {
                     // "control about 70% of Pokrovsk", "holds most of the city": only quantity words between
                     const PlaceRef* far = place_after(tr.e, 8);
@@ -672,8 +691,16 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                     }
                 }
                 if (!attacker)  // "Fighting continues in X, where Russian assault groups entered..."
-                    for (const auto& a : actors)
-                        if (a.b >= target->e && !a.pronoun && !attacker) attacker = &a;
+                    for (const auto& a : actors) {
+                        if (a.b < target->e || a.pronoun || attacker) continue;
+                        // only a party that attacks there, not one that holds ("where Ukrainian
+                        // troops hold the western part")
+                        for (const auto& o : triggers)
+                            if (o.b >= a.e && o.b <= a.e + 3 &&
+                                (o.cls == "contest" || o.cls == "advance" || o.cls == "capture"))
+                                attacker = &a;
+                        break;
+                    }
                 if (!attacker || attacker->code.empty()) continue;
                 emit_all(*target, attacker->code, "contested", "", subj_text.empty() ? attacker->text : subj_text,
                      std::min(attacker->b, tr.b), target->e, tr.b, 0.6);

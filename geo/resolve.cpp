@@ -141,6 +141,14 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
                 for (std::size_t idx : it->second)
                     if (lex.actors[idx].type == "capital" && lex.actors[idx].words.size() == 1) capital_actor[mi] = 1;
         }
+        // "Malynivka and Novoivanivka in Kursk", "Pokrovsk in Donetsk": a name that locates the
+        // settlement just named is its region.
+        if (mi > 0 && m.tok_begin >= 2 && t[m.tok_begin - 1].lower == "in" &&
+            mentions[mi - 1].tok_end == m.tok_begin - 1 && t[mentions[mi - 1].tok_begin].sentence == sent) {
+            bool city_before = false;
+            for (const auto& c : mentions[mi - 1].candidates) city_before = city_before || c.place.kind == PlaceKind::city;
+            if (city_before) region_cue[mi] = std::max(region_cue[mi], 0.6);
+        }
         // "troops in Kursk": forces present in a place of a region's name mean the region.
         if (m.tok_begin >= 2) {
             std::size_t k = m.tok_begin - 1;
