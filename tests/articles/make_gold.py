@@ -229,6 +229,30 @@ ARTICLES = {
                    {"place": "Toretsk", "geonames_id": 709354, "actor": "RU", "stance": "contested",
                     "optional": True}],
     },
+    "datelines-2025-03-14": {
+        # a dateline (a place, not a speaker); "the villages of X and Y in Kursk" (the region);
+        # "holding their positions near Sudzha" (no claim on Sudzha); "they" = the troops named
+        # before; "had been driven out of"; a party after the place that holds, not attacks
+        "toponyms": [("KYIV", 1, C(703448, "UA")), ("Russia", 2, K("RU")), ("Glushkovo", 1, C(560995, "RU")),
+                     ("Khomutovka", 1, C(549617, "RU")), ("Kursk", 2, R("RU-KRS", 538555)),
+                     ("Kursk", 3, R("RU-KRS", 538555)), ("Sudzha", 1, C(486816, "RU")),
+                     ("Kostiantynivka", 1, C(705104, "UA")), ("Bilohorivka", 1, C(712588, "UA")),
+                     ("Chasiv Yar", 1, C(710915, "UA")), ("Horlivka", 1, C(707753, "UA"))],
+        "claims": [{"place": "Glushkovo", "geonames_id": 560995, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2025-03-14"},
+                   {"place": "Khomutovka", "geonames_id": 549617, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2025-03-14"},
+                   {"place": "Kostiantynivka", "geonames_id": 705104, "actor": "RU", "stance": "contested",
+                    "claim_date": "2025-03-14"},
+                   {"place": "Bilohorivka", "geonames_id": 712588, "actor": "RU", "stance": "denies_control",
+                    "claim_date": "2025-03-14"},
+                   {"place": "Bilohorivka", "geonames_id": 712588, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2024-09-01", "date_tolerance_days": 30},
+                   {"place": "Chasiv Yar", "geonames_id": 710915, "actor": "UA", "stance": "holds_part",
+                    "part": "west", "claim_date": "2025-03-14"},
+                   {"place": "Chasiv Yar", "geonames_id": 710915, "actor": "RU", "stance": "contested",
+                    "optional": True}],
+    },
 }
 
 
