@@ -475,6 +475,24 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
         }
         const std::size_t claims_before = claims.size();
 
+        // "the Russian-occupied city of Melitopol", "Ukrainian-held Kupiansk": the adjective says
+        // who holds the place it qualifies.
+        for (std::size_t k = s0; k + 1 < s1; ++k) {
+            const std::string& v = t[k + 1].lower;
+            if (!t[k + 1].hyphen_before || !(v == "held" || v == "occupied" || v == "controlled")) continue;
+            const Phrase* ph = match_phrase(lex.actors, lex.actor_first, k, k + 1);
+            if (!ph || ph->type != "demonym") continue;
+            for (const auto& p : places) {
+                if (p.b < k + 2 || p.b > k + 6) continue;
+                bool only_nouns = true;  // "city of", "front-line town of", "the"
+                for (std::size_t j = k + 2; j < p.b; ++j)
+                    if (!t[j].word || t[j].upper) only_nouns = false;
+                if (only_nouns && !p.coref)
+                    emit_all(p, ph->value, "holds", "", "the article's narration", k, p.e, k, 0.7);
+                break;
+            }
+        }
+
         for (const auto& tr : triggers) {
             const std::string& cls = tr.cls;
             if (cls == "capture") {

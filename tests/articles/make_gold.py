@@ -253,6 +253,27 @@ ARTICLES = {
                    {"place": "Chasiv Yar", "geonames_id": 710915, "actor": "RU", "stance": "contested",
                     "optional": True}],
     },
+    "adjectives-2025-11-04": {
+        # "the Ukrainian-held city of", "the Russian-occupied city of" (holds, by the narration);
+        # "trying to encircle the front-line town of"; a hyphenated unknown village (no mention)
+        "toponyms": [("Zaporizhzhia", 2, C(687700, "UA")), ("Moscow", 1, C(524901, "RU")),
+                     ("Myrnohrad", 2, C(710035, "UA")), ("Melitopol", 1, C(701404, "UA")), ("Ukraine", 1, K("UA")),
+                     ("Kharkiv", 1, C(706483, "UA")), ("Russia", 1, K("RU")), ("Vovchansk", 1, C(689304, "UA"))],
+        "claims": [{"place": "Zaporizhzhia", "geonames_id": 687700, "actor": "UA", "stance": "holds",
+                    "claim_date": "2025-11-04"},
+                   {"place": "Myrnohrad", "geonames_id": 710035, "actor": "RU", "stance": "contested",
+                    "claim_date": "2025-11-04"},
+                   {"place": "Melitopol", "geonames_id": 701404, "actor": "RU", "stance": "holds",
+                    "claim_date": "2025-11-04"},
+                   {"place": "Kharkiv", "geonames_id": 706483, "actor": "UA", "stance": "advancing",
+                    "optional": True},
+                   {"place": "Vovchansk", "geonames_id": 689304, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2025-11-04"},
+                   {"place": "Vovchansk", "geonames_id": 689304, "actor": "UA", "stance": "holds_part",
+                    "part": "south", "claim_date": "2025-11-04"},
+                   {"place": "Vovchansk", "geonames_id": 689304, "actor": "RU", "stance": "denies_control",
+                    "optional": True}],
+    },
 }
 
 
