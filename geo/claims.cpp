@@ -514,7 +514,19 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                         target = &pronoun_target;
                     }
                 } else {
-                    target = place_after(tr.e, is_bare(tr) ? 2 : 10);
+                    // "taken the village of X": the noun phrase naming the kind of place does not count
+                    // against a bare verb's short reach
+                    std::size_t from = tr.e;
+                    if (from + 2 < s1 && t[from].lower == "the" && is_settlement_noun(t[from + 1].lower) &&
+                        t[from + 2].lower == "of")
+                        from += 3;
+                    else if (from + 2 < s1 && t[from].lower == "the" &&
+                             (t[from + 1].lower == "villages" || t[from + 1].lower == "towns" ||
+                              t[from + 1].lower == "settlements") &&
+                             t[from + 2].lower == "of")
+                        from += 3;
+                    target = place_after(from, is_bare(tr) ? 2 : 10);
+                    if (target && from != tr.e && target->b < from) target = nullptr;
                 }
                 if (!target) {
                     // "Kupiansk, which Russia claimed to have conquered"; "Avdiivka was captured"

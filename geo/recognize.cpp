@@ -124,8 +124,10 @@ std::vector<Mention> Reader::recognize(std::string_view text, const Tokens& toke
         bool before = i > 0 && t[i - 1].sentence == t[i].sentence && t[i].space_before && !t[i - 1].possessive &&
                       !sentence_initial(i - 1) && name_part(i - 1);
         if (!after && !before) return false;
-        for (const auto& c : cands)
-            if (c.kind != PlaceKind::city || c.population >= 100000 || c.feature_code == "PPLC") return false;
+        for (const auto& c : cands)  // an alternate name ("Day" for Dayton) earns no exemption
+            if (c.source != NameSource::alt &&
+                (c.kind != PlaceKind::city || c.population >= 100000 || c.feature_code == "PPLC"))
+                return false;
         return true;
     };
 

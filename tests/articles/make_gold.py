@@ -255,10 +255,13 @@ ARTICLES = {
     },
     "adjectives-2025-11-04": {
         # "the Ukrainian-held city of", "the Russian-occupied city of" (holds, by the narration);
-        # "trying to encircle the front-line town of"; a hyphenated unknown village (no mention)
+        # "trying to encircle the front-line town of"; a hyphenated unknown village (no mention);
+        # "had taken the village of X ..., which Kyiv denied"; "Independence Day" is no place
         "toponyms": [("Zaporizhzhia", 2, C(687700, "UA")), ("Moscow", 1, C(524901, "RU")),
                      ("Myrnohrad", 2, C(710035, "UA")), ("Melitopol", 1, C(701404, "UA")), ("Ukraine", 1, K("UA")),
-                     ("Kharkiv", 1, C(706483, "UA")), ("Russia", 1, K("RU")), ("Vovchansk", 1, C(689304, "UA"))],
+                     ("Kharkiv", 1, C(706483, "UA")), ("Russia", 1, K("RU")), ("Vovchansk", 1, C(689304, "UA")),
+                     ("Stepnohirsk", 1, C(692248, "UA")), ("Zaporizhzhia", 3, R("UA-23")), ("Kyiv", 1, C(703448, "UA")),
+                     ("Ukraine", 2, K("UA")), ("Kherson", 1, C(706448, "UA"))],
         "claims": [{"place": "Zaporizhzhia", "geonames_id": 687700, "actor": "UA", "stance": "holds",
                     "claim_date": "2025-11-04"},
                    {"place": "Myrnohrad", "geonames_id": 710035, "actor": "RU", "stance": "contested",
@@ -272,7 +275,11 @@ ARTICLES = {
                    {"place": "Vovchansk", "geonames_id": 689304, "actor": "UA", "stance": "holds_part",
                     "part": "south", "claim_date": "2025-11-04"},
                    {"place": "Vovchansk", "geonames_id": 689304, "actor": "RU", "stance": "denies_control",
-                    "optional": True}],
+                    "optional": True},
+                   {"place": "Stepnohirsk", "geonames_id": 692248, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2025-11-02"},
+                   {"place": "Stepnohirsk", "geonames_id": 692248, "actor": "RU", "stance": "denies_control",
+                    "claim_date": "2025-11-02", "date_tolerance_days": 2}],
     },
 }
 
