@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "geo/lexicon.hpp"
+#include "geo/normalize.hpp"
 #include "geo/reader.hpp"
 
 namespace frontmap {
@@ -174,6 +175,22 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
     for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
         auto& m = mentions[mi];
         for (auto& c : m.candidates) c.score += base_score(mi, c.place);
+        // An alternate name that is another place's own name ("Novooleksandrivka", a former name
+        // of Melitopol, and a village's name today) means the village: an alternate name counts
+        // fully only as a spelling of the place's name (Kharkov, Kupyansk) or where no place bears
+        // it as its own name in the same country (Krasnoarmeysk is a Russian town's name and
+        // Pokrovsk's Russian name).
+        std::unordered_set<std::string> own_name_in;
+        for (const auto& c : m.candidates)
+            if (c.place.kind == PlaceKind::city && c.place.source == NameSource::name) own_name_in.insert(c.place.country);
+        if (!own_name_in.empty() && m.key.size() >= 4)
+            for (auto& c : m.candidates) {
+                if (c.place.kind != PlaceKind::city || c.place.source != NameSource::alt ||
+                    !own_name_in.count(c.place.country))
+                    continue;
+                std::string primary = normalize_key(gaz_.canonical_name(c.place.geonames_id));
+                if (primary.compare(0, 4, m.key, 0, 4) != 0) c.score -= 0.5;
+            }
         // "the Kyiv region", "Moscow oblast": of two regions with one name (Kyiv: UA-32 and the
         // city UA-30), the oblast, not the city-region.
         if (region_cue[mi] > 0) {

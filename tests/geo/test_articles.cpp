@@ -82,3 +82,27 @@ TEST(ExampleArticle, HillCountry) {
         }
     EXPECT_EQ(moscow, 2);
 }
+
+// Names the gazetteer knows only as another place's former name, or not at all.
+TEST(ReaderTraps, FormerNamesAndUnknownNames) {
+    FRONTMAP_REQUIRE_BASE();
+    auto gaz = Gazetteer::open(test::base_gpkg().string());
+    Reader reader(*gaz);
+    Article a = parse_article(
+        "---\ndate: 2025-02-20\n---\n"
+        "Russian milbloggers claimed that Russian forces seized Novooleksandrivka on Tuesday.\n"
+        "Moscow said its troops had taken the settlement of Zelene Pole and were advancing on Velyka Novosilka.\n"
+        "On August 24, Ukraine's Independence Day, Russian forces shelled Kherson.\n",
+        "traps");
+    Extraction x = reader.read(a);
+    for (const auto& m : x.mentions) {
+        EXPECT_NE(m.place.geonames_id, 701404) << "Novooleksandrivka is a village, not Melitopol's former name";
+        EXPECT_NE(m.surface, "Zelene");
+        EXPECT_NE(m.surface, "Pole");
+        EXPECT_NE(m.surface, "Independence");
+        EXPECT_NE(m.surface, "Day");
+    }
+    for (const auto& c : x.claims)
+        EXPECT_FALSE(c.place.geonames_id == 690237 && c.stance == "claims_control")
+            << "the capture of Zelene Pole moved onto Velyka Novosilka";
+}
