@@ -90,7 +90,8 @@ std::string part_between(const std::vector<Token>& t, std::size_t from, std::siz
             else if (joined == "south-western" || joined == "south-west") w = "south-west";
             if (w.find('-') != std::string::npos) ++k;
         }
-        if (auto it = kDir.find(w); it != kDir.end()) dir = it->second;
+        // "the western outskirts": the direction says more than "outskirts" for the map
+        if (auto it = kDir.find(w); it != kDir.end() && !(!dir.empty() && it->second == "outskirts")) dir = it->second;
         if ((w == "part" || w == "parts" || w == "half" || w == "side" || w == "districts" || w == "district" ||
              w == "sector" || w == "outskirts" || w == "centre" || w == "center" || w == "quarter") &&
             !dir.empty())
@@ -187,9 +188,12 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             if (mj < mentions.size() && mentions[mj].tok_begin == k) {
                 const Mention& m = mentions[mj];
                 // A place named as a party ("Moscow's claim", "Kyiv said") is not what a claim is about.
-                bool as_actor = t[m.tok_end - 1].possessive;
+                // A possessive town is still a place ("Chasiv Yar's western outskirts"); a possessive
+                // country, capital or government is a party ("Moscow's claim", "Russia's army").
+                bool as_actor = t[m.tok_end - 1].possessive && m.place.kind == PlaceKind::country;
                 if (const Phrase* ph = match_phrase(lex.actors, lex.actor_first, m.tok_begin, s1))
-                    as_actor = as_actor || ph->type == "capital" || ph->type == "government";
+                    as_actor = as_actor || ph->type == "capital" || ph->type == "government" ||
+                               (t[m.tok_end - 1].possessive && ph->type == "country");
                 if (!as_actor && names_a_sector(t, m.tok_end, s1) && m.place.kind == PlaceKind::city)
                     last_city = &m.place;  // "the town" later still means it
                 if (!as_actor && !names_a_sector(t, m.tok_end, s1) &&
@@ -683,6 +687,8 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 if (!holder || holder->code.empty()) continue;
                 bool negated = modifier_before(tr, "negate", 3);
                 std::string part = part_between(t, tr.e, target->b);
+                if (part.empty() && t[target->e - 1].possessive)  // "Chasiv Yar's western outskirts"
+                    part = part_between(t, target->e, std::min(s1, target->e + 4));
                 std::size_t eb = std::min(holder->b, tr.b), ee = target->e;
                 if (negated) emit_all(*target, holder->code, "denies_control", "", subj_text, eb, ee, tr.b, 0.7);
                 else if (!part.empty()) emit_all(*target, holder->code, "holds_part", part, subj_text, eb, ee, tr.b, 0.85);

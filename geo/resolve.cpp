@@ -161,6 +161,37 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
         }
     }
 
+    // "four Ukrainian regions - Donetsk, Luhansk, Zaporizhzhia and Kherson": a list after a plural
+    // region noun names regions; a cue of one member of a list ("Donetsk, Luhansk and Kherson")
+    // holds for the others.
+    for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
+        const Mention& m = mentions[mi];
+        if (m.tok_begin < 2 || region_cue[mi] > 0 || city_cue[mi] > 0) continue;
+        const std::string& p = t[m.tok_begin - 1].lower;
+        if (p != "-" && p != ":") continue;
+        for (std::size_t back = 2; back <= 9 && back <= m.tok_begin; ++back) {
+            const Token& tk = t[m.tok_begin - back];
+            if (tk.sentence != t[m.tok_begin].sentence || tk.lower == "," || tk.lower == ".") break;
+            if (tk.lower == "regions" || tk.lower == "oblasts" || tk.lower == "provinces" || tk.lower == "territories") {
+                region_cue[mi] = 0.8;
+                break;
+            }
+        }
+    }
+    for (int pass = 0; pass < 2; ++pass)  // forwards, then backwards
+        for (std::size_t step = 0; step + 1 < mentions.size(); ++step) {
+            std::size_t a = pass == 0 ? step : mentions.size() - 1 - step;
+            std::size_t b = pass == 0 ? step + 1 : a - 1;
+            std::size_t lo = std::min(a, b), hi = std::max(a, b);
+            bool joined = mentions[hi].tok_begin > mentions[lo].tok_end &&
+                          mentions[hi].tok_begin - mentions[lo].tok_end <= 2;
+            for (std::size_t k = mentions[lo].tok_end; joined && k < mentions[hi].tok_begin; ++k)
+                joined = t[k].lower == "," || t[k].lower == "and" || t[k].lower == "or";
+            if (!joined) continue;
+            if (region_cue[a] > 0 && region_cue[b] == 0 && city_cue[b] == 0) region_cue[b] = std::min(region_cue[a], 0.8);
+            if (city_cue[a] > 0 && city_cue[b] == 0 && region_cue[b] == 0) city_cue[b] = std::min(city_cue[a], 0.8);
+        }
+
     auto base_score = [&](std::size_t mi, const Place& p) {
         double s = prior(p);
         if (theatre.count(p.country)) s += 0.35;

@@ -169,12 +169,15 @@ ARTICLES = {
     },
     "regions-dates-2025-08-06": {
         # Kursk region vs city, Moscow as a party vs the Moscow region, Korenevo (Kursk, not Moscow
-        # oblast), Dublin, Ireland; "last March", "last August", "a fortnight ago", "since 2014"
+        # oblast), Dublin, Ireland; "last March", "last August", "a fortnight ago", "since 2014";
+        # "Chasiv Yar's western outskirts"; a list of regions after "regions -"
         "toponyms": [("Russia", 1, K("RU")), ("Kursk", 2, R("RU-KRS", 538555)), ("Rylsk", 1, C(695019, "RU")),
                      ("Kursk", 3, C(538560, "RU")), ("Moscow", 2, C(524901, "RU")), ("Russia", 2, K("RU")),
                      ("Sudzha", 1, C(486816, "RU")), ("Ukraine", 1, K("UA")), ("Korenevo", 1, C(544906, "RU")),
                      ("Kursk", 4, R("RU-KRS", 538555)), ("Moscow", 3, R("RU-MOW")), ("Donetsk", 1, R("UA-14", 709716)),
-                     ("Kyiv", 1, C(703448, "UA")), ("Moscow", 4, C(524901, "RU")), ("Dublin", 2, C(2964574, "IE"))],
+                     ("Kyiv", 1, C(703448, "UA")), ("Moscow", 4, C(524901, "RU")), ("Dublin", 2, C(2964574, "IE")),
+                     ("Chasiv Yar", 1, C(710915, "UA")), ("Russia", 3, K("RU")), ("Donetsk", 2, R("UA-14", 709716)),
+                     ("Luhansk", 1, R("UA-09", 702657)), ("Zaporizhzhia", 1, R("UA-23")), ("Kherson", 1, R("UA-65"))],
         "claims": [{"place": "Sudzha", "geonames_id": 486816, "actor": "RU", "stance": "claims_control",
                     "claim_date": "2025-03-01", "date_tolerance_days": 31},
                    {"place": "Sudzha", "geonames_id": 486816, "actor": "UA", "stance": "claims_control",
@@ -182,7 +185,9 @@ ARTICLES = {
                    {"place": "Korenevo", "geonames_id": 544906, "actor": "UA", "stance": "denies_control",
                     "claim_date": "2025-07-23", "date_tolerance_days": 1},
                    {"place": "Donetsk", "iso_3166_2": "UA-14", "actor": "RU", "stance": "holds",
-                    "claim_date": "2014-01-01", "date_tolerance_days": 366}],
+                    "claim_date": "2014-01-01", "date_tolerance_days": 366},
+                   {"place": "Chasiv Yar", "geonames_id": 710915, "actor": "UA", "stance": "holds_part",
+                    "part": "west", "claim_date": "2025-08-06"}],
     },
     "counterclaims-2025-10-21": {
         # a denial later in the sentence ("a claim Moscow rejected as false"), "in full control of",
