@@ -705,6 +705,11 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             } else if (cls == "contest") {
                 const PlaceRef* target = place_after(tr.e, 10);
                 if (!target) continue;
+                // "after months of fighting, giving Moscow its biggest gain since the capture of
+                // Bakhmut": fighting is about a place in its own phrase, not one past a comma
+                bool comma = false;
+                for (std::size_t k = tr.e; k < target->b; ++k) comma = comma || t[k].lower == ",";
+                if (comma) continue;
                 const ActorRef* attacker = nullptr;
                 for (const auto& a : actors)
                     if (a.b >= tr.e && a.e <= target->b && !a.pronoun) attacker = &a;

@@ -237,12 +237,14 @@ ARTICLES = {
     "datelines-2025-03-14": {
         # a dateline (a place, not a speaker); "the villages of X and Y in Kursk" (the region);
         # "holding their positions near Sudzha" (no claim on Sudzha); "they" = the troops named
-        # before; "had been driven out of"; a party after the place that holds, not attacks
+        # before; "had been driven out of"; a party after the place that holds, not attacks; "fell to";
+        # "months of fighting, giving Moscow ... the capture of Bakhmut" (no fighting in Bakhmut)
         "toponyms": [("KYIV", 1, C(703448, "UA")), ("Russia", 2, K("RU")), ("Glushkovo", 1, C(560995, "RU")),
                      ("Khomutovka", 1, C(549617, "RU")), ("Kursk", 2, R("RU-KRS", 538555)),
                      ("Kursk", 3, R("RU-KRS", 538555)), ("Sudzha", 1, C(486816, "RU")),
                      ("Kostiantynivka", 1, C(705104, "UA")), ("Bilohorivka", 1, C(712588, "UA")),
-                     ("Chasiv Yar", 1, C(710915, "UA")), ("Horlivka", 1, C(707753, "UA"))],
+                     ("Chasiv Yar", 1, C(710915, "UA")), ("Horlivka", 1, C(707753, "UA")),
+                     ("Avdiivka", 1, C(713122, "UA")), ("Moscow", 1, C(524901, "RU")), ("Bakhmut", 1, C(713174, "UA"))],
         "claims": [{"place": "Glushkovo", "geonames_id": 560995, "actor": "RU", "stance": "claims_control",
                     "claim_date": "2025-03-14"},
                    {"place": "Khomutovka", "geonames_id": 549617, "actor": "RU", "stance": "claims_control",
@@ -256,7 +258,11 @@ ARTICLES = {
                    {"place": "Chasiv Yar", "geonames_id": 710915, "actor": "UA", "stance": "holds_part",
                     "part": "west", "claim_date": "2025-03-14"},
                    {"place": "Chasiv Yar", "geonames_id": 710915, "actor": "RU", "stance": "contested",
-                    "optional": True}],
+                    "optional": True},
+                   {"place": "Avdiivka", "geonames_id": 713122, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2024-02-01", "date_tolerance_days": 29},
+                   {"place": "Bakhmut", "geonames_id": 713174, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2023-05-01", "date_tolerance_days": 31}],
     },
     "adjectives-2025-11-04": {
         # "the Ukrainian-held city of", "the Russian-occupied city of" (holds, by the narration);
