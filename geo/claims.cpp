@@ -246,6 +246,12 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             if (t[k].all_caps && k == s0 && k + 1 < s1 && t[k + 1].lower == ",") continue;
             const Phrase* ph = match_phrase(lex.actors, lex.actor_first, k, s1);
             if (!ph) continue;
+            // "the Kyiv School of Economics", "Kyiv Independent": an organisation, not the capital
+            if (std::size_t e = k + ph->words.size(); e < s1 && t[e].word && t[e].upper && !t[k].possessive &&
+                                                        lex.org_words.count(t[e].lower)) {
+                k = e;
+                continue;
+            }
             std::size_t e = k + ph->words.size();
             // Extend to a force noun: "Russia's Ministry of Defence", "Ukrainian forces",
             // "Ukraine's eastern military command".
@@ -581,11 +587,26 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                     // its biggest gain") is the side that won it.
                     const ActorRef* reporter = nullptr;
                     const ActorRef* after = nullptr;
+                    const ActorRef* fighter = nullptr;  // "Wagner fighters fought in X before the city fell"
                     for (const auto& a : actors) {
                         if (a.code.empty()) continue;
-                        if (a.e <= tr.b && !reporter) reporter = &a;
+                        if (a.e <= tr.b && !reporter && !fighter) {
+                            bool speaks = false;
+                            for (std::size_t k = a.e; k < std::min(a.e + 3, tr.b); ++k) {
+                                const std::string& w = t[k].lower;
+                                speaks = speaks || w == "said" || w == "says" || w == "admitted" || w == "acknowledged" ||
+                                         w == "confirmed" || w == "reported" || w == "conceded" || w == "announced";
+                            }
+                            bool fights = false;
+                            for (const auto& o : triggers)
+                                fights = fights || (o.b >= a.e && o.b <= a.e + 2 &&
+                                                    (o.cls == "contest" || o.cls == "advance" || o.cls == "capture"));
+                            if (speaks || !fights) reporter = &a;
+                            else fighter = &a;
+                        }
                         if (a.b >= tr.e && !after) after = &a;
                     }
+                    if (!capt && !reporter && fighter) capt = fighter;
                     std::string lost = reporter ? reporter->code : std::string();
                     if (!capt && lost.empty() && after) capt = after;
                     if (!capt && lost.empty()) lost = prev_subject_code;

@@ -191,11 +191,12 @@ ARTICLES = {
     },
     "counterclaims-2025-10-21": {
         # a denial later in the sentence ("a claim Moscow rejected as false"), "in full control of",
-        # "pushed into the southern part of", "pulled out of", "80 percent of", "has controlled"
+        # "pushed into the southern part of", "pulled out of", "80 percent of", "has controlled";
+        # Wagner as a party; "before the city fell" (the fighters took it); the Kyiv School of Economics
         "toponyms": [("Kyiv", 1, C(703448, "UA")), ("Dobropillia", 1, C(709900, "UA")), ("Moscow", 1, C(524901, "RU")),
                      ("Siversk", 1, C(694403, "UA")), ("Ukraine", 1, K("UA")), ("Kupiansk", 1, C(703656, "UA")),
                      ("Kurakhove", 1, C(695357, "UA")), ("Pokrovsk", 1, C(704422, "UA")),
-                     ("Moscow", 2, C(524901, "RU")), ("Crimea", 1, R("UA-43", 703883))],
+                     ("Moscow", 2, C(524901, "RU")), ("Crimea", 1, R("UA-43", 703883)), ("Bakhmut", 1, C(713174, "UA"))],
         "claims": [{"place": "Dobropillia", "geonames_id": 709900, "actor": "UA", "stance": "claims_control",
                     "claim_date": "2025-10-20", "date_tolerance_days": 0},
                    {"place": "Dobropillia", "geonames_id": 709900, "actor": "UA", "stance": "denies_control",
@@ -213,7 +214,11 @@ ARTICLES = {
                    {"place": "Pokrovsk", "geonames_id": 704422, "actor": "RU", "stance": "holds_part",
                     "part": "80%", "claim_date": "2025-10-21"},
                    {"place": "Crimea", "iso_3166_2": "UA-43", "actor": "RU", "stance": "holds",
-                    "claim_date": "2014-01-01", "date_tolerance_days": 366}],
+                    "claim_date": "2014-01-01", "date_tolerance_days": 366},
+                   {"place": "Bakhmut", "geonames_id": 713174, "actor": "RU", "stance": "contested",
+                    "claim_date": "2023-05-01", "date_tolerance_days": 31},
+                   {"place": "Bakhmut", "geonames_id": 713174, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2023-05-01", "date_tolerance_days": 31}],
     },
     "unknown-names-2025-06-12": {
         # places the gazetteer lacks (Zelene Pole, Novomykhailivka): no mention, and no claim moved
