@@ -616,6 +616,20 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                         capt = &other;
                     }
                 }
+                // "Kyiv has not commented on the reported capture of X": a hedged capture named by a
+                // party that only comments on it is the other side's
+                ActorRef hedged_other;
+                if (!capt && tr.b > s0 && tr.e - tr.b >= 2) {
+                    const std::string& h = t[tr.b - 1].lower;
+                    if (h == "reported" || h == "alleged" || h == "claimed" || h == "purported" || h == "supposed") {
+                        const ActorRef* a = actor_before(tr.b, true);
+                        if (a && (a->code == "RU" || a->code == "UA")) {
+                            hedged_other = ActorRef{tr.b, tr.e, a->code == "RU" ? "UA" : "RU", "", false};
+                            hedged_other.text = "unattributed reports";
+                            capt = &hedged_other;
+                        }
+                    }
+                }
                 if (!capt) capt = actor_before(actor_limit, true);
                 if (!capt) capt = actor_before(actor_limit, false);
                 if (!capt || capt->code.empty()) continue;
@@ -643,6 +657,7 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 // Who says so: the actor before a "claim" word in this clause, else the subject.
                 std::string says = subj_text.empty() ? capt->text : subj_text;
                 bool claimant_named = false;
+                if (capt == &hedged_other) says = hedged_other.text;
                 for (std::size_t k = tr.b; k > s0 && k + 12 > tr.b; --k) {
                     const std::string& w = t[k - 1].lower;
                     if (clause_of(k - 1) != clause_of(tr.b)) break;

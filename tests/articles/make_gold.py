@@ -223,12 +223,16 @@ ARTICLES = {
     "unknown-names-2025-06-12": {
         # places the gazetteer lacks (Zelene Pole, Novomykhailivka): no mention, and no claim moved
         # onto the next known name; "repelled an assault on" (the other side attacks); "in Ukrainian
-        # hands"; "the Pokrovsk axis" is a sector
+        # hands"; "the Pokrovsk axis" is a sector; the Yug group and the "People's Republic" are no places;
+        # "Kyiv has not commented on the reported capture of X" is the other side's capture
         "toponyms": [("Moscow", 2, C(524901, "RU")), ("Velyka Novosilka", 2, C(690237, "UA")), ("Ukraine", 1, K("UA")),
                      ("Pokrovsk", 1, C(704422, "UA")), ("Lyman", 1, C(704204, "UA")), ("Russia", 1, K("RU")),
                      ("Donetsk", 1, R("UA-14", 709716)), ("Toretsk", 1, C(709354, "UA")),
-                     ("Kharkiv", 1, C(706483, "UA"))],
-        "claims": [{"place": "Velyka Novosilka", "geonames_id": 690237, "actor": "RU", "stance": "advancing",
+                     ("Kharkiv", 1, C(706483, "UA")), ("Donetsk", 2, R("UA-14", 709716)), ("Kyiv", 1, C(703448, "UA")),
+                     ("Shcherbynivka", 1, C(694290, "UA"))],
+        "claims": [{"place": "Shcherbynivka", "geonames_id": 694290, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2025-06-12"},
+                   {"place": "Velyka Novosilka", "geonames_id": 690237, "actor": "RU", "stance": "advancing",
                     "claim_date": "2025-06-12"},
                    {"place": "Lyman", "geonames_id": 704204, "actor": "RU", "stance": "contested",
                     "claim_date": "2025-06-12"},
