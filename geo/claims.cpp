@@ -2,6 +2,7 @@
 // attribution, co-reference ("the city", "it") and partial control, sentence by sentence.
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -45,6 +46,7 @@ struct ActorRef {
     std::string code;
     std::string text;
     bool pronoun = false;
+    std::string noun;  // "the ministry": the head noun that names the party met before
 };
 
 struct Trigger {
@@ -175,6 +177,7 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
     const Place* last_city = nullptr;
     std::size_t mi = 0;
     std::string prev_subject_code, prev_subject_text;
+    std::vector<std::pair<std::string, std::string>> named_before;  // parties named so far: code, text
     std::optional<Claim> last_capture_claim;
     std::uint32_t last_capture_sentence = 0;
 
@@ -224,7 +227,7 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             if (!t[k].word) continue;
             const std::string& w = t[k].lower;
             if (w == "it" || w == "its" || w == "they" || w == "their") {
-                ActorRef a{k, k + 1, "", "", true};
+                ActorRef a{k, k + 1, "", "", true, {}};
                 if (std::size_t fe = force_noun_at(k + 1, s1)) a.e = fe;
                 actors.push_back(a);
                 continue;
@@ -236,7 +239,7 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                     const std::string next = fe < s1 ? t[fe].lower : std::string();
                     bool named_after = (next == "in" || next == "of" || next == "for") && fe + 1 < s1 && t[fe + 1].upper;
                     if (!named_after && !match_phrase(lex.actors, lex.actor_first, k + 1, s1)) {
-                        actors.push_back(ActorRef{k, fe, "", "", true});
+                        actors.push_back(ActorRef{k, fe, "", "", true, t[fe - 1].lower});
                         k = fe - 1;
                         continue;
                     }
@@ -274,7 +277,7 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 k = e - 1;
                 continue;
             }
-            ActorRef a{k, fe ? fe : e, ph->value, "", false};
+            ActorRef a{k, fe ? fe : e, ph->value, "", false, {}};
             // "the military in Kyiv"
             if (!fe && k >= s0 + 3 && t[k - 1].lower == "in") {
                 for (std::size_t b = k - 2; b + 4 >= k && b > s0; --b) {
@@ -301,6 +304,21 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             pronoun_speaker = a.e > a.b + 1 || next == "said" || next == "says" || next == "added" ||
                               next == "reported" || next == "stated" || next == "claimed" || next == "denied";
         }
+        // "The ministry said": the latest party named before whose name has that noun (Russia's
+        // Defence Ministry), else the previous subject.
+        auto by_noun = [&](const std::string& noun) -> const std::pair<std::string, std::string>* {
+            for (auto it = named_before.rbegin(); it != named_before.rend(); ++it) {
+                std::string low = it->second;
+                for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                if (low.find(noun) != std::string::npos) return &*it;
+            }
+            return nullptr;
+        };
+        if (pronoun_speaker && !actors.front().noun.empty())
+            if (const auto* hit = by_noun(actors.front().noun)) {
+                subj_code = hit->first;
+                subj_text = hit->second;
+            }
         if (!pronoun_speaker)
             for (const auto& a : actors)
                 if (!a.pronoun) {
@@ -611,7 +629,7 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                     if (!capt && lost.empty() && after) capt = after;
                     if (!capt && lost.empty()) lost = prev_subject_code;
                     if (!capt && (lost == "UA" || lost == "RU")) {
-                        other = ActorRef{tr.b, tr.e, lost == "UA" ? "RU" : "UA", "", false};
+                        other = ActorRef{tr.b, tr.e, lost == "UA" ? "RU" : "UA", "", false, {}};
                         other.text = other.code == "RU" ? "Russia" : "Ukraine";
                         capt = &other;
                     }
@@ -624,7 +642,7 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                     if (h == "reported" || h == "alleged" || h == "claimed" || h == "purported" || h == "supposed") {
                         const ActorRef* a = actor_before(tr.b, true);
                         if (a && (a->code == "RU" || a->code == "UA")) {
-                            hedged_other = ActorRef{tr.b, tr.e, a->code == "RU" ? "UA" : "RU", "", false};
+                            hedged_other = ActorRef{tr.b, tr.e, a->code == "RU" ? "UA" : "RU", "", false, {}};
                             hedged_other.text = "unattributed reports";
                             capt = &hedged_other;
                         }
@@ -760,7 +778,7 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                              w == "foiled" || w == "fended" || w == "halted") &&
                             (attacker->code == "RU" || attacker->code == "UA")) {
                             repelled_side = ActorRef{attacker->b, attacker->e, attacker->code == "RU" ? "UA" : "RU", "",
-                                                     false};
+                                                     false, {}};
                             repelled_side.text = attacker->text;
                             attacker = &repelled_side;
                             break;
@@ -828,6 +846,8 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
         }
         prev_subject_code = subj_code;
         prev_subject_text = subj_text;
+        for (const auto& a : actors)
+            if (!a.pronoun && !a.code.empty()) named_before.emplace_back(a.code, a.text);
     }
 
     // Deduplicate: one claim per place, actor, stance and part (the first, which carries the

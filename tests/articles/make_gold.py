@@ -301,6 +301,22 @@ ARTICLES = {
                    {"place": "Stepnohirsk", "geonames_id": 692248, "actor": "RU", "stance": "denies_control",
                     "claim_date": "2025-11-02", "date_tolerance_days": 2}],
     },
+    "wrapped-2025-11-28": {
+        # hard-wrapped at 72 columns under a headline with no full stop and a dateline; "The
+        # ministry" is the Defence Ministry named a paragraph before, not the last subject
+        "toponyms": [("Russia", 1, K("RU")), ("Siversk", 1, C(694403, "UA")), ("Ukraine", 1, K("UA")),
+                     ("KYIV", 1, C(703448, "UA")), ("Russia", 2, K("RU")), ("Siversk", 2, C(694403, "UA")),
+                     ("Ukraine", 2, K("UA")), ("Ukraine", 3, K("UA")), ("Huliaipole", 1, C(707898, "UA")),
+                     ("Zaporizhzhia", 1, R("UA-23")), ("Kyiv", 1, C(703448, "UA"))],
+        "claims": [{"place": "Siversk", "geonames_id": 694403, "actor": "RU", "stance": "claims_control",
+                    "claim_date": "2025-11-27", "date_tolerance_days": 1},
+                   {"place": "Siversk", "geonames_id": 694403, "actor": "RU", "stance": "denies_control",
+                    "claim_date": "2025-11-28", "date_tolerance_days": 1},
+                   {"place": "Siversk", "geonames_id": 694403, "actor": "UA", "stance": "holds_part",
+                    "part": "west", "claim_date": "2025-11-28", "date_tolerance_days": 1},
+                   {"place": "Huliaipole", "geonames_id": 707898, "actor": "RU", "stance": "advancing",
+                    "claim_date": "2025-11-28", "date_tolerance_days": 1}],
+    },
 }
 
 

@@ -46,7 +46,7 @@ INSTANTIATE_TEST_SUITE_P(Team, ArticleGold,
                                            "coref-parts-2025-07-09", "negations-2025-04-15",
                                            "regions-dates-2025-08-06", "counterclaims-2025-10-21",
                                            "unknown-names-2025-06-12", "datelines-2025-03-14",
-                                           "adjectives-2025-11-04"),
+                                           "adjectives-2025-11-04", "wrapped-2025-11-28"),
                          [](const auto& info) {
                              std::string n = info.param;
                              for (char& c : n)
@@ -105,4 +105,21 @@ TEST(ReaderTraps, FormerNamesAndUnknownNames) {
     for (const auto& c : x.claims)
         EXPECT_FALSE(c.place.geonames_id == 690237 && c.stance == "claims_control")
             << "the capture of Zelene Pole moved onto Velyka Novosilka";
+}
+
+// Who says it: "The ministry" is the Defence Ministry named a paragraph before; "Its spokesman"
+// the General Staff of the sentence before.
+TEST(ReaderTraps, AnaphoricSpeakers) {
+    FRONTMAP_REQUIRE_BASE();
+    auto gaz = Gazetteer::open(test::base_gpkg().string());
+    Reader reader(*gaz);
+    Article a = load_article(fs::path(FRONTMAP_SOURCE_DIR) / "tests" / "articles" / "wrapped-2025-11-28.txt");
+    Extraction x = reader.read(a);
+    bool found = false;
+    for (const auto& c : x.claims)
+        if (c.place.geonames_id == 707898 && c.stance == "advancing") {
+            found = true;
+            EXPECT_EQ(c.attributed_to, "Russia's Defence Ministry");
+        }
+    EXPECT_TRUE(found);
 }
