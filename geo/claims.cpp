@@ -307,7 +307,8 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
         // "The ministry said": the latest party named before whose name has that noun (Russia's
         // Defence Ministry), else the previous subject.
         auto by_noun = [&](const std::string& noun) -> const std::pair<std::string, std::string>* {
-            for (auto it = named_before.rbegin(); it != named_before.rend(); ++it) {
+            std::size_t looked = 0;  // the recent parties only: the cost stays linear in the text
+            for (auto it = named_before.rbegin(); it != named_before.rend() && looked < 64; ++it, ++looked) {
                 std::string low = it->second;
                 for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
                 if (low.find(noun) != std::string::npos) return &*it;
