@@ -835,8 +835,31 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 if (!target) continue;
                 const ActorRef* who = actor_before(tr.b, true);
                 if (!who || who->code.empty()) continue;
-                emit_all(*target, who->code, "denies_control", "", subj_text.empty() ? who->text : subj_text, who->b,
-                     target->e, tr.b, 0.75);
+                // "it had not lost the town": still holds it
+                if (modifier_before(tr, "negate", 2)) {
+                    emit_all(*target, who->code, "holds", "", subj_text.empty() ? who->text : subj_text, who->b,
+                             target->e, tr.b, 0.65);
+                    // ... and refutes the other side's claim to have taken it
+                    std::string other;
+                    for (const auto& c : claims)
+                        if (c.stance == "claims_control" && c.actor != who->code &&
+                            c.place.place_key() == target->place->place_key())
+                            other = c.actor;
+                    if (!other.empty())
+                        emit_all(*target, other, "denies_control", "", subj_text.empty() ? who->text : subj_text, who->b,
+                                 target->e, tr.b, 0.65);
+                } else
+                    emit_all(*target, who->code, "denies_control", "", subj_text.empty() ? who->text : subj_text, who->b,
+                             target->e, tr.b, 0.75);
+            } else if (cls == "claim_place") {
+                // "Russia claimed Myrnohrad on Saturday": the place right after the verb
+                const PlaceRef* target = nullptr;
+                for (const auto& p : places)
+                    if (p.b == tr.e && !p.coref) target = &p;
+                if (!target) continue;
+                const ActorRef* who = actor_before(tr.b, true);
+                if (!who || who->code.empty()) continue;
+                emit_all(*target, who->code, "claims_control", "", who->text, who->b, target->e, tr.b, 0.8);
             }
         }
         for (std::size_t k = claims_before; k < claims.size(); ++k) {

@@ -46,7 +46,8 @@ INSTANTIATE_TEST_SUITE_P(Team, ArticleGold,
                                            "coref-parts-2025-07-09", "negations-2025-04-15",
                                            "regions-dates-2025-08-06", "counterclaims-2025-10-21",
                                            "unknown-names-2025-06-12", "datelines-2025-03-14",
-                                           "adjectives-2025-11-04", "wrapped-2025-11-28"),
+                                           "adjectives-2025-11-04", "wrapped-2025-11-28",
+                                           "claimed-2025-12-10"),
                          [](const auto& info) {
                              std::string n = info.param;
                              for (char& c : n)
