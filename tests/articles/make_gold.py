@@ -319,10 +319,12 @@ ARTICLES = {
     },
     "claimed-2025-12-10": {
         # "Russia claimed Myrnohrad" (a claim of control); "it had not lost the town" (holds, and
-        # refutes the claim); "cleared the Russians from X"; "advanced to within two kilometres of"
+        # refutes the claim); "cleared the Russians from X"; "advanced to within two kilometres of";
+        # "gained a foothold in"; "remain in"
         "toponyms": [("Kherson", 1, C(706448, "UA")), ("Kostiantynivka", 1, C(705104, "UA")), ("Russia", 1, K("RU")),
                      ("Myrnohrad", 1, C(710035, "UA")), ("Ukraine", 1, K("UA")), ("Kupiansk", 1, C(703656, "UA")),
-                     ("Kupiansk", 2, C(703656, "UA")), ("Ukraine", 2, K("UA"))],
+                     ("Kupiansk", 2, C(703656, "UA")), ("Ukraine", 2, K("UA")), ("Siversk", 1, C(694403, "UA")),
+                     ("Pokrovsk", 1, C(704422, "UA"))],
         "claims": [{"place": "Kherson", "geonames_id": 706448, "actor": "UA", "stance": "claims_control",
                     "claim_date": "2022-11-01", "date_tolerance_days": 30},
                    {"place": "Kostiantynivka", "geonames_id": 705104, "actor": "RU", "stance": "advancing",
@@ -336,7 +338,13 @@ ARTICLES = {
                    {"place": "Kupiansk", "geonames_id": 703656, "actor": "RU", "stance": "contested",
                     "optional": True},
                    {"place": "Kupiansk", "geonames_id": 703656, "actor": "UA", "stance": "claims_control",
-                    "claim_date": "2025-12-05", "date_tolerance_days": 0}],
+                    "claim_date": "2025-12-05", "date_tolerance_days": 0},
+                   {"place": "Siversk", "geonames_id": 694403, "actor": "RU", "stance": "advancing",
+                    "claim_date": "2025-12-10"},
+                   {"place": "Siversk", "geonames_id": 694403, "actor": "RU", "stance": "holds_part",
+                    "part": "east", "optional": True},
+                   {"place": "Pokrovsk", "geonames_id": 704422, "actor": "UA", "stance": "holds",
+                    "claim_date": "2025-12-10"}],
     },
 }
 
