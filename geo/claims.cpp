@@ -36,7 +36,10 @@ bool off_target(const std::vector<Token>& t, std::size_t from, std::size_t to) {
             return true;
         bool direction = w == "north" || w == "south" || w == "east" || w == "west" || w == "northeast" ||
                          w == "northwest" || w == "southeast" || w == "southwest";
-        if (direction && k + 1 < to && t[k + 1].lower == "of" && !t[k + 1].hyphen_before) return true;
+        // "a village north of X" is off X; "the north of X" is a part of it
+        if (direction && k + 1 < to && t[k + 1].lower == "of" && !t[k + 1].hyphen_before &&
+            !(k > from && t[k - 1].lower == "the"))
+            return true;
     }
     return false;
 }
@@ -94,6 +97,10 @@ std::string part_between(const std::vector<Token>& t, std::size_t from, std::siz
         }
         // "the western outskirts": the direction says more than "outskirts" for the map
         if (auto it = kDir.find(w); it != kDir.end() && !(!dir.empty() && it->second == "outskirts")) dir = it->second;
+        // "the north of the town", "the centre of X"
+        if (!dir.empty() && k > from && t[k - 1].lower == "the" && k + 1 < to && t[k + 1].lower == "of" &&
+            kDir.count(w))
+            return dir;
         if ((w == "part" || w == "parts" || w == "half" || w == "side" || w == "districts" || w == "district" ||
              w == "sector" || w == "outskirts" || w == "centre" || w == "center" || w == "quarter") &&
             !dir.empty())
@@ -581,6 +588,9 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                         // "Vovchansk fell to Russian forces": the place is the verb's subject
                         const std::string& v = t[tr.b].lower;
                         if ((v == "fell" || v == "fallen") && tr.b - before->e <= 3) rel = true;
+                        // "a village north of Pokrovsk fell": the village fell, not Pokrovsk
+                        std::size_t lead = before->b >= s0 + 3 ? before->b - 3 : s0;
+                        if (rel && !before->coref && off_target(t, lead, before->b)) rel = false;
                         if (rel) target = before;
                     }
                 }

@@ -320,11 +320,13 @@ ARTICLES = {
     "claimed-2025-12-10": {
         # "Russia claimed Myrnohrad" (a claim of control); "it had not lost the town" (holds, and
         # refutes the claim); "cleared the Russians from X"; "advanced to within two kilometres of";
-        # "gained a foothold in"; "remain in"
+        # "gained a foothold in"; "remain in"; "held the north of X" (a part) but "a village north of X
+        # fell" (not X)
         "toponyms": [("Kherson", 1, C(706448, "UA")), ("Kostiantynivka", 1, C(705104, "UA")), ("Russia", 1, K("RU")),
                      ("Myrnohrad", 1, C(710035, "UA")), ("Ukraine", 1, K("UA")), ("Kupiansk", 1, C(703656, "UA")),
                      ("Kupiansk", 2, C(703656, "UA")), ("Ukraine", 2, K("UA")), ("Siversk", 1, C(694403, "UA")),
-                     ("Pokrovsk", 1, C(704422, "UA"))],
+                     ("Pokrovsk", 1, C(704422, "UA")), ("Ukraine", 3, K("UA")), ("Kostiantynivka", 2, C(705104, "UA")),
+                     ("Pokrovsk", 2, C(704422, "UA"))],
         "claims": [{"place": "Kherson", "geonames_id": 706448, "actor": "UA", "stance": "claims_control",
                     "claim_date": "2022-11-01", "date_tolerance_days": 30},
                    {"place": "Kostiantynivka", "geonames_id": 705104, "actor": "RU", "stance": "advancing",
@@ -344,7 +346,9 @@ ARTICLES = {
                    {"place": "Siversk", "geonames_id": 694403, "actor": "RU", "stance": "holds_part",
                     "part": "east", "optional": True},
                    {"place": "Pokrovsk", "geonames_id": 704422, "actor": "UA", "stance": "holds",
-                    "claim_date": "2025-12-10"}],
+                    "claim_date": "2025-12-10"},
+                   {"place": "Kostiantynivka", "geonames_id": 705104, "actor": "UA", "stance": "holds_part",
+                    "part": "north", "claim_date": "2025-12-10"}],
     },
 }
 
