@@ -62,7 +62,10 @@ public:
                                      c.part.empty() ? "-" : c.part,
                                      c.claim_date ? format_date(*c.claim_date) : std::string("?"),
                                      c.attributed_to.empty() ? "?" : c.attributed_to, c.confidence);
-            std::cout << fmt::format("      \"{}\"\n", c.evidence_text);
+            std::string one_line = c.evidence_text;  // a hard-wrapped article breaks lines mid-sentence
+            for (char& ch : one_line)
+                if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+            std::cout << fmt::format("      \"{}\"\n", one_line);
         }
         return 0;
     }

@@ -2,6 +2,7 @@
 // attribution, co-reference ("the city", "it") and partial control, sentence by sentence.
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -35,7 +36,10 @@ bool off_target(const std::vector<Token>& t, std::size_t from, std::size_t to) {
             return true;
         bool direction = w == "north" || w == "south" || w == "east" || w == "west" || w == "northeast" ||
                          w == "northwest" || w == "southeast" || w == "southwest";
-        if (direction && k + 1 < to && t[k + 1].lower == "of" && !t[k + 1].hyphen_before) return true;
+        // "a village north of X" is off X; "the north of X" is a part of it
+        if (direction && k + 1 < to && t[k + 1].lower == "of" && !t[k + 1].hyphen_before &&
+            !(k > from && t[k - 1].lower == "the"))
+            return true;
     }
     return false;
 }
@@ -45,12 +49,18 @@ struct ActorRef {
     std::string code;
     std::string text;
     bool pronoun = false;
+    std::string noun;  // "the ministry": the head noun that names the party met before
 };
 
 struct Trigger {
     std::size_t b = 0, e = 0;
     std::string cls;
 };
+
+bool is_function_word(std::string_view w) {
+    return w == "of" || w == "the" || w == "a" || w == "an" || w == "in" || w == "and" || w == "or" || w == "to" ||
+           w == "from" || w == "at" || w == "on" || w == "near" || w == "its" || w == "their";
+}
 
 bool is_settlement_noun(std::string_view w) {
     return w == "city" || w == "town" || w == "village" || w == "settlement" || w == "stronghold" || w == "hub";
@@ -85,7 +95,12 @@ std::string part_between(const std::vector<Token>& t, std::size_t from, std::siz
             else if (joined == "south-western" || joined == "south-west") w = "south-west";
             if (w.find('-') != std::string::npos) ++k;
         }
-        if (auto it = kDir.find(w); it != kDir.end()) dir = it->second;
+        // "the western outskirts": the direction says more than "outskirts" for the map
+        if (auto it = kDir.find(w); it != kDir.end() && !(!dir.empty() && it->second == "outskirts")) dir = it->second;
+        // "the north of the town", "the centre of X"
+        if (!dir.empty() && k > from && t[k - 1].lower == "the" && k + 1 < to && t[k + 1].lower == "of" &&
+            kDir.count(w))
+            return dir;
         if ((w == "part" || w == "parts" || w == "half" || w == "side" || w == "districts" || w == "district" ||
              w == "sector" || w == "outskirts" || w == "centre" || w == "center" || w == "quarter") &&
             !dir.empty())
@@ -114,31 +129,43 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
         i = j;
     }
 
+    // Matches one phrase at token i; returns the token after it, or 0. Quotes inside a phrase are
+    // skipped (had “significantly improved” its position); "*" stands for one to three words
+    // ("pushed * back": pushed the Russians back, pushed Russian units back).
+    auto phrase_end = [&](const Phrase& ph, std::size_t i, std::size_t end) -> std::size_t {
+        auto rec = [&](auto& self, std::size_t w, std::size_t k) -> std::size_t {
+            if (w == ph.words.size()) return k;
+            while (w > 0 && k < end && !t[k].word && (t[k].lower == "\"" || t[k].lower == "'")) ++k;
+            if (k >= end) return 0;
+            if (ph.words[w] == "*") {
+                for (std::size_t gap = 1; gap <= 3 && k + gap <= end; ++gap) {
+                    if (!t[k + gap - 1].word) break;
+                    if (std::size_t r = self(self, w + 1, k + gap)) return r;
+                }
+                return 0;
+            }
+            if (!t[k].word || t[k].lower != ph.words[w]) return 0;
+            return self(self, w + 1, k + 1);
+        };
+        return rec(rec, 0, i);
+    };
+    struct PhraseMatch {
+        const Phrase* phrase = nullptr;
+        std::size_t end = 0;
+    };
+    auto match_at = [&](const std::vector<Phrase>& phrases,
+                        const std::unordered_map<std::string, std::vector<std::size_t>>& first, std::size_t i,
+                        std::size_t end) -> PhraseMatch {
+        if (!t[i].word) return {};
+        auto it = first.find(t[i].lower);
+        if (it == first.end()) return {};
+        for (std::size_t idx : it->second)  // longest first (phrases are sorted)
+            if (std::size_t e = phrase_end(phrases[idx], i, end)) return {&phrases[idx], e};
+        return {};
+    };
     auto match_phrase = [&](const std::vector<Phrase>& phrases,
                             const std::unordered_map<std::string, std::vector<std::size_t>>& first, std::size_t i,
-                            std::size_t end) -> const Phrase* {
-        if (!t[i].word) return nullptr;
-        auto it = first.find(t[i].lower);
-        if (it == first.end()) return nullptr;
-        for (std::size_t idx : it->second) {  // longest first (phrases are sorted)
-            const Phrase& ph = phrases[idx];
-            if (i + ph.words.size() > end) continue;
-            // Quotes inside a phrase are skipped: had “significantly improved” its position.
-            bool ok = true;
-            std::size_t k = i;
-            for (std::size_t w = 0; w < ph.words.size() && ok; ++w, ++k) {
-                while (w > 0 && k < end && !t[k].word && (t[k].lower == "\"" || t[k].lower == "'")) ++k;
-                if (k >= end) {
-                    ok = false;
-                    break;
-                }
-                const Token& tk = t[k];
-                if (!tk.word || tk.lower != ph.words[w]) ok = false;
-            }
-            if (ok) return &ph;
-        }
-        return nullptr;
-    };
+                            std::size_t end) -> const Phrase* { return match_at(phrases, first, i, end).phrase; };
     auto force_noun_at = [&](std::size_t i, std::size_t end) -> std::size_t {  // returns end or 0
         std::size_t best = 0;
         for (const auto& ph : lex.force_nouns) {
@@ -157,6 +184,7 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
     const Place* last_city = nullptr;
     std::size_t mi = 0;
     std::string prev_subject_code, prev_subject_text;
+    std::vector<std::pair<std::string, std::string>> named_before;  // parties named so far: code, text
     std::optional<Claim> last_capture_claim;
     std::uint32_t last_capture_sentence = 0;
 
@@ -170,9 +198,12 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             if (mj < mentions.size() && mentions[mj].tok_begin == k) {
                 const Mention& m = mentions[mj];
                 // A place named as a party ("Moscow's claim", "Kyiv said") is not what a claim is about.
-                bool as_actor = t[m.tok_end - 1].possessive;
+                // A possessive town is still a place ("Chasiv Yar's western outskirts"); a possessive
+                // country, capital or government is a party ("Moscow's claim", "Russia's army").
+                bool as_actor = t[m.tok_end - 1].possessive && m.place.kind == PlaceKind::country;
                 if (const Phrase* ph = match_phrase(lex.actors, lex.actor_first, m.tok_begin, s1))
-                    as_actor = as_actor || ph->type == "capital" || ph->type == "government";
+                    as_actor = as_actor || ph->type == "capital" || ph->type == "government" ||
+                               (t[m.tok_end - 1].possessive && ph->type == "country");
                 if (!as_actor && names_a_sector(t, m.tok_end, s1) && m.place.kind == PlaceKind::city)
                     last_city = &m.place;  // "the town" later still means it
                 if (!as_actor && !names_a_sector(t, m.tok_end, s1) &&
@@ -186,7 +217,10 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             // "the city", "the strategically important city" (not "the city of X")
             if (t[k].word && t[k].lower == "the" && last_city) {
                 std::size_t h = k + 1;
-                while (h < s1 && h < k + 4 && t[h].word && !t[h].upper && !is_settlement_noun(t[h].lower)) ++h;
+                // only modifiers between: "the strategically important city", not "the centre of the city"
+                while (h < s1 && h < k + 4 && t[h].word && !t[h].upper && !is_settlement_noun(t[h].lower) &&
+                       !is_function_word(t[h].lower))
+                    ++h;
                 if (h < s1 && t[h].word && is_settlement_noun(t[h].lower) &&
                     !(h + 1 < s1 && t[h + 1].lower == "of") && !(h + 1 < s1 && t[h + 1].upper)) {
                     places.push_back({k, h + 1, last_city, true});
@@ -200,25 +234,47 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             if (!t[k].word) continue;
             const std::string& w = t[k].lower;
             if (w == "it" || w == "its" || w == "they" || w == "their") {
-                ActorRef a{k, k + 1, "", "", true};
+                ActorRef a{k, k + 1, "", "", true, {}};
                 if (std::size_t fe = force_noun_at(k + 1, s1)) a.e = fe;
                 actors.push_back(a);
                 continue;
             }
+            // "The ministry said", "the General Staff added": a force noun with "the" and no country
+            // speaks for the subject named before, like a pronoun ("the military in Kyiv" is named).
+            if (w == "the" && k + 1 < s1) {
+                if (std::size_t fe = force_noun_at(k + 1, s1)) {
+                    const std::string next = fe < s1 ? t[fe].lower : std::string();
+                    bool named_after = (next == "in" || next == "of" || next == "for") && fe + 1 < s1 && t[fe + 1].upper;
+                    if (!named_after && !match_phrase(lex.actors, lex.actor_first, k + 1, s1)) {
+                        actors.push_back(ActorRef{k, fe, "", "", true, t[fe - 1].lower});
+                        k = fe - 1;
+                        continue;
+                    }
+                }
+            }
+            // A dateline ("KYIV, March 14 -") says where the report was filed, not who speaks.
+            if (t[k].all_caps && k == s0 && k + 1 < s1 && t[k + 1].lower == ",") continue;
             const Phrase* ph = match_phrase(lex.actors, lex.actor_first, k, s1);
-            if (!ph) {
-                // "the General Staff" etc. via force nouns alone are not actors without a country
+            if (!ph) continue;
+            // "the Kyiv School of Economics", "Kyiv Independent": an organisation, not the capital
+            if (std::size_t e = k + ph->words.size(); e < s1 && t[e].word && t[e].upper && !t[k].possessive &&
+                                                        lex.org_words.count(t[e].lower)) {
+                k = e;
                 continue;
             }
             std::size_t e = k + ph->words.size();
             // Extend to a force noun: "Russia's Ministry of Defence", "Ukrainian forces",
             // "Ukraine's eastern military command".
             std::size_t fe = 0;
+            // Words between only after a possessive or a demonym ("Ukraine's eastern military
+            // command", "Russian airborne troops"), never a verb ("Kyiv said its forces").
+            const bool may_skip = t[e - 1].possessive || ph->type == "demonym";
             for (std::size_t skip = 0; skip <= 2 && e + skip < s1 && !fe; ++skip) {
-                if (skip > 0 && (!t[e + skip - 1].word || t[e + skip - 1].upper)) break;
+                if (skip > 0 && (!may_skip || !t[e + skip - 1].word || t[e + skip - 1].upper)) break;
                 fe = force_noun_at(e + skip, s1);
             }
-            bool demonym = ph->type == "demonym";
+            // "the Russians hold only the eastern part": a people named in the plural is a party
+            bool demonym = ph->type == "demonym" && !(t[k].lower.back() == 's' && k > s0 && t[k - 1].lower == "the");
             if (demonym && !fe) {
                 k = e - 1;
                 continue;  // "Russian territories", "Ukrainian sovereignty": not an actor
@@ -228,7 +284,7 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 k = e - 1;
                 continue;
             }
-            ActorRef a{k, fe ? fe : e, ph->value, "", false};
+            ActorRef a{k, fe ? fe : e, ph->value, "", false, {}};
             // "the military in Kyiv"
             if (!fe && k >= s0 + 3 && t[k - 1].lower == "in") {
                 for (std::size_t b = k - 2; b + 4 >= k && b > s0; --b) {
@@ -244,31 +300,67 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             actors.push_back(a);
             k = a.e - 1;
         }
-        // The sentence subject: its first named actor (or the previous sentence's).
+        // The sentence subject: its first named actor (or the previous sentence's). A sentence that
+        // opens with a pronoun speaker ("Its spokesman said", "They said") continues the previous
+        // sentence's subject: the spokesman speaks for the General Staff named before.
         std::string subj_code = prev_subject_code, subj_text = prev_subject_text;
-        for (const auto& a : actors)
-            if (!a.pronoun) {
-                subj_code = a.code;
-                subj_text = a.text;
+        bool pronoun_speaker = false;
+        if (!actors.empty() && actors.front().pronoun && !prev_subject_code.empty()) {
+            const ActorRef& a = actors.front();
+            const std::string next = a.e < s1 ? t[a.e].lower : std::string();
+            pronoun_speaker = a.e > a.b + 1 || next == "said" || next == "says" || next == "added" ||
+                              next == "reported" || next == "stated" || next == "claimed" || next == "denied";
+        }
+        // "The ministry said": the latest party named before whose name has that noun (Russia's
+        // Defence Ministry), else the previous subject.
+        auto by_noun = [&](const std::string& noun) -> const std::pair<std::string, std::string>* {
+            std::size_t looked = 0;  // the recent parties only: the cost stays linear in the text
+            for (auto it = named_before.rbegin(); it != named_before.rend() && looked < 64; ++it, ++looked) {
+                std::string low = it->second;
+                for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                if (low.find(noun) != std::string::npos) return &*it;
+            }
+            return nullptr;
+        };
+        if (pronoun_speaker && !actors.front().noun.empty())
+            if (const auto* hit = by_noun(actors.front().noun)) {
+                subj_code = hit->first;
+                subj_text = hit->second;
+            }
+        if (!pronoun_speaker)
+            for (const auto& a : actors)
+                if (!a.pronoun) {
+                    subj_code = a.code;
+                    subj_text = a.text;
+                    break;
+                }
+        // "its" speaks for the subject (an organisation); "they", "their", "them" for the last
+        // group named before in the sentence ("Russian troops had been driven out of X, which they
+        // had captured"), else the subject too.
+        for (std::size_t ai = 0; ai < actors.size(); ++ai) {
+            ActorRef& a = actors[ai];
+            if (!a.pronoun) continue;
+            a.code = subj_code;
+            a.text = subj_text;
+            const std::string& w = t[a.b].lower;
+            if (w != "they" && w != "their" && w != "them") continue;
+            for (std::size_t bi = ai; bi > 0; --bi) {
+                const ActorRef& g = actors[bi - 1];
+                if (g.pronoun || g.code.empty()) continue;
+                if (t[g.e - 1].lower.back() == 's') {  // a plural head: troops, forces, officials
+                    a.code = g.code;
+                    a.text = g.text;
+                }
                 break;
             }
-        for (auto& a : actors)
-            if (a.pronoun) {
-                a.code = subj_code;
-                a.text = subj_text;
-            }
+        }
         // Triggers.
         std::vector<Trigger> triggers;
         for (std::size_t k = s0; k < s1; ++k) {
-            const Phrase* ph = match_phrase(lex.stances, lex.stance_first, k, s1);
-            if (!ph) continue;
-            std::size_t e = k, w = 0;
-            while (w < ph->words.size() && e < s1) {
-                if (t[e].word) ++w;
-                ++e;
-            }
-            triggers.push_back({k, e, ph->value});
-            k = e - 1;
+            PhraseMatch pm = match_at(lex.stances, lex.stance_first, k, s1);
+            if (!pm.phrase) continue;
+            triggers.push_back({k, pm.end, pm.phrase->value});
+            k = pm.end - 1;
         }
         // Clause boundaries.
         std::vector<std::size_t> clause(s1 - s0, 0);
@@ -296,10 +388,24 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             }
         }
         auto clause_of = [&](std::size_t k) { return clause[std::min(k, s1 - 1) - s0]; };
+        // A capitalised word that is no place, party or date: the name of a place the gazetteer
+        // lacks ("seized Zelene Pole and are advancing on Velyka Novosilka"); what follows it is
+        // not the verb's object.
+        auto unknown_name_at = [&](std::size_t k) {
+            if (!t[k].word || !t[k].upper || t[k].number || k == s0) return false;
+            for (const auto& p : places)
+                if (k >= p.b && k < p.e) return false;
+            for (const auto& d : dates)
+                if (k >= d.tok_begin && k < d.tok_end) return false;
+            return !lex.actor_first.count(t[k].lower) && !lex.stopwords.count(t[k].lower);
+        };
         auto place_after = [&](std::size_t from, std::size_t window) -> const PlaceRef* {
             for (const auto& p : places)
-                if (p.b >= from && p.b - from <= window && clause_of(p.b) == clause_of(from > s0 ? from - 1 : from))
+                if (p.b >= from && p.b - from <= window && clause_of(p.b) == clause_of(from > s0 ? from - 1 : from)) {
+                    for (std::size_t k = from; k < p.b; ++k)
+                        if (unknown_name_at(k)) return nullptr;
                     return &p;
+                }
             return nullptr;
         };
         auto actor_before = [&](std::size_t k, bool same_clause) -> const ActorRef* {
@@ -317,7 +423,7 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                     if (!same || (d.tok_begin > k ? d.tok_begin - k : k - d.tok_begin) <
                                      (same->tok_begin > k ? same->tok_begin - k : k - same->tok_begin))
                         same = &d;
-                } else if (d.tok_begin < k) {
+                } else if (d.tok_begin < k && !d.since) {  // "since January" dates only its own clause
                     earlier = &d;
                 }
             }
@@ -405,6 +511,24 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
         }
         const std::size_t claims_before = claims.size();
 
+        // "the Russian-occupied city of Melitopol", "Ukrainian-held Kupiansk": the adjective says
+        // who holds the place it qualifies.
+        for (std::size_t k = s0; k + 1 < s1; ++k) {
+            const std::string& v = t[k + 1].lower;
+            if (!t[k + 1].hyphen_before || !(v == "held" || v == "occupied" || v == "controlled")) continue;
+            const Phrase* ph = match_phrase(lex.actors, lex.actor_first, k, k + 1);
+            if (!ph || ph->type != "demonym") continue;
+            for (const auto& p : places) {
+                if (p.b < k + 2 || p.b > k + 6) continue;
+                bool only_nouns = true;  // "city of", "front-line town of", "the"
+                for (std::size_t j = k + 2; j < p.b; ++j)
+                    if (!t[j].word || t[j].upper) only_nouns = false;
+                if (only_nouns && !p.coref)
+                    emit_all(p, ph->value, "holds", "", "the article's narration", k, p.e, k, 0.7);
+                break;
+            }
+        }
+
         for (const auto& tr : triggers) {
             const std::string& cls = tr.cls;
             if (cls == "capture") {
@@ -426,7 +550,19 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                         target = &pronoun_target;
                     }
                 } else {
-                    target = place_after(tr.e, is_bare(tr) ? 2 : 10);
+                    // "taken the village of X": the noun phrase naming the kind of place does not count
+                    // against a bare verb's short reach
+                    std::size_t from = tr.e;
+                    if (from + 2 < s1 && t[from].lower == "the" && is_settlement_noun(t[from + 1].lower) &&
+                        t[from + 2].lower == "of")
+                        from += 3;
+                    else if (from + 2 < s1 && t[from].lower == "the" &&
+                             (t[from + 1].lower == "villages" || t[from + 1].lower == "towns" ||
+                              t[from + 1].lower == "settlements") &&
+                             t[from + 2].lower == "of")
+                        from += 3;
+                    target = place_after(from, is_bare(tr) ? 2 : 10);
+                    if (target && from != tr.e && target->b < from) target = nullptr;
                 }
                 if (!target) {
                     // "Kupiansk, which Russia claimed to have conquered"; "Avdiivka was captured"
@@ -452,6 +588,9 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                         // "Vovchansk fell to Russian forces": the place is the verb's subject
                         const std::string& v = t[tr.b].lower;
                         if ((v == "fell" || v == "fallen") && tr.b - before->e <= 3) rel = true;
+                        // "a village north of Pokrovsk fell": the village fell, not Pokrovsk
+                        std::size_t lead = before->b >= s0 + 3 ? before->b - 3 : s0;
+                        if (rel && !before->coref && off_target(t, lead, before->b)) rel = false;
                         if (rel) target = before;
                     }
                 }
@@ -477,18 +616,47 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                     // its biggest gain") is the side that won it.
                     const ActorRef* reporter = nullptr;
                     const ActorRef* after = nullptr;
+                    const ActorRef* fighter = nullptr;  // "Wagner fighters fought in X before the city fell"
                     for (const auto& a : actors) {
                         if (a.code.empty()) continue;
-                        if (a.e <= tr.b && !reporter) reporter = &a;
+                        if (a.e <= tr.b && !reporter && !fighter) {
+                            bool speaks = false;
+                            for (std::size_t k = a.e; k < std::min(a.e + 3, tr.b); ++k) {
+                                const std::string& w = t[k].lower;
+                                speaks = speaks || w == "said" || w == "says" || w == "admitted" || w == "acknowledged" ||
+                                         w == "confirmed" || w == "reported" || w == "conceded" || w == "announced";
+                            }
+                            bool fights = false;
+                            for (const auto& o : triggers)
+                                fights = fights || (o.b >= a.e && o.b <= a.e + 2 &&
+                                                    (o.cls == "contest" || o.cls == "advance" || o.cls == "capture"));
+                            if (speaks || !fights) reporter = &a;
+                            else fighter = &a;
+                        }
                         if (a.b >= tr.e && !after) after = &a;
                     }
+                    if (!capt && !reporter && fighter) capt = fighter;
                     std::string lost = reporter ? reporter->code : std::string();
                     if (!capt && lost.empty() && after) capt = after;
                     if (!capt && lost.empty()) lost = prev_subject_code;
                     if (!capt && (lost == "UA" || lost == "RU")) {
-                        other = ActorRef{tr.b, tr.e, lost == "UA" ? "RU" : "UA", "", false};
+                        other = ActorRef{tr.b, tr.e, lost == "UA" ? "RU" : "UA", "", false, {}};
                         other.text = other.code == "RU" ? "Russia" : "Ukraine";
                         capt = &other;
+                    }
+                }
+                // "Kyiv has not commented on the reported capture of X": a hedged capture named by a
+                // party that only comments on it is the other side's
+                ActorRef hedged_other;
+                if (!capt && tr.b > s0 && tr.e - tr.b >= 2) {
+                    const std::string& h = t[tr.b - 1].lower;
+                    if (h == "reported" || h == "alleged" || h == "claimed" || h == "purported" || h == "supposed") {
+                        const ActorRef* a = actor_before(tr.b, true);
+                        if (a && (a->code == "RU" || a->code == "UA")) {
+                            hedged_other = ActorRef{tr.b, tr.e, a->code == "RU" ? "UA" : "RU", "", false, {}};
+                            hedged_other.text = "unattributed reports";
+                            capt = &hedged_other;
+                        }
                     }
                 }
                 if (!capt) capt = actor_before(actor_limit, true);
@@ -517,17 +685,25 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                         denial = &o;
                 // Who says so: the actor before a "claim" word in this clause, else the subject.
                 std::string says = subj_text.empty() ? capt->text : subj_text;
+                bool claimant_named = false;
+                if (capt == &hedged_other) says = hedged_other.text;
                 for (std::size_t k = tr.b; k > s0 && k + 12 > tr.b; --k) {
                     const std::string& w = t[k - 1].lower;
                     if (clause_of(k - 1) != clause_of(tr.b)) break;
                     if (w == "claim" || w == "claims" || w == "claimed" || w == "claiming") {
                         if (const ActorRef* a = actor_before(k, false)) says = a->text;
                         if (k >= 2 && t[k - 2].possessive) says = capt->text;
+                        if (k < tr.b && t[k].lower == "by")  // "a claim by Russia's Defence Ministry that ..."
+                            for (const auto& a : actors)
+                                if (a.b == k + 1 && !a.code.empty()) {
+                                    says = a.text;
+                                    claimant_named = true;
+                                }
                         break;
                     }
                 }
                 if (denial) {
-                    says = capt->text;
+                    if (!claimant_named) says = capt->text;
                     emit_all(*target, capt->code, "claims_control", "", says, eb, ee, tr.b, 0.85);
                     const ActorRef* denier = nullptr;
                     for (const auto& a : actors)
@@ -537,9 +713,23 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                          ee, tr.b, 0.85);
                 } else {
                     emit_all(*target, capt->code, "claims_control", "", says, eb, ee, tr.b, 0.9);
+                    // "Kyiv said its forces had retaken X, a claim Moscow rejected": a denial later in
+                    // the sentence by a named party of the other side.
+                    for (const auto& o : triggers) {
+                        if (o.cls != "deny" || o.b < tr.e) continue;
+                        const ActorRef* denier = nullptr;
+                        for (const auto& a : actors)
+                            if (a.e <= o.b && o.b - a.e <= 2 && a.b >= tr.e && !a.pronoun && !a.code.empty())
+                                denier = &a;
+                        if (!denier || denier->code == capt->code) continue;
+                        emit_all(*target, capt->code, "denies_control", "", denier->text, eb, o.e, tr.b, 0.75);
+                        break;
+                    }
                 }
             } else if (cls == "hold" || cls == "annex") {
                 const PlaceRef* target = place_after(tr.e, (is_bare(tr) || cls == "annex") ? 3 : 10);
+                // "holding their positions near X" holds ground near X, not X
+                if (target && target->b >= tr.e && off_target(t, tr.e, target->b)) continue;
                 if (!target && is_bare(tr)) {
                     // "control about 70% of Pokrovsk", "holds most of the city": only quantity words between
                     const PlaceRef* far = place_after(tr.e, 8);
@@ -562,6 +752,8 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
                 if (!holder || holder->code.empty()) continue;
                 bool negated = modifier_before(tr, "negate", 3);
                 std::string part = part_between(t, tr.e, target->b);
+                if (part.empty() && t[target->e - 1].possessive)  // "Chasiv Yar's western outskirts"
+                    part = part_between(t, target->e, std::min(s1, target->e + 4));
                 std::size_t eb = std::min(holder->b, tr.b), ee = target->e;
                 if (negated) emit_all(*target, holder->code, "denies_control", "", subj_text, eb, ee, tr.b, 0.7);
                 else if (!part.empty()) emit_all(*target, holder->code, "holds_part", part, subj_text, eb, ee, tr.b, 0.85);
@@ -578,26 +770,106 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
             } else if (cls == "contest") {
                 const PlaceRef* target = place_after(tr.e, 10);
                 if (!target) continue;
+                // "after months of fighting, giving Moscow its biggest gain since the capture of
+                // Bakhmut": fighting is about a place in its own phrase, not one past a comma
+                bool comma = false;
+                for (std::size_t k = tr.e; k < target->b; ++k) comma = comma || t[k].lower == ",";
+                if (comma) continue;
                 const ActorRef* attacker = nullptr;
                 for (const auto& a : actors)
                     if (a.b >= tr.e && a.e <= target->b && !a.pronoun) attacker = &a;
+                ActorRef repelled_side;
                 if (!attacker) {  // "Russian forces stormed X" (not the speaker of a long report sentence)
                     const ActorRef* a = actor_before(tr.b, true);
                     if (a && tr.b - a->e <= 4) attacker = a;
+                    // "Ukrainian forces repelled an assault on Lyman": the other side attacked
+                    for (std::size_t k = a ? a->e : tr.b; attacker && k < tr.b; ++k) {
+                        const std::string& w = t[k].lower;
+                        if ((w == "repelled" || w == "repulsed" || w == "repel" || w == "repulse" || w == "thwarted" ||
+                             w == "foiled" || w == "fended" || w == "halted") &&
+                            (attacker->code == "RU" || attacker->code == "UA")) {
+                            repelled_side = ActorRef{attacker->b, attacker->e, attacker->code == "RU" ? "UA" : "RU", "",
+                                                     false, {}};
+                            repelled_side.text = attacker->text;
+                            attacker = &repelled_side;
+                            break;
+                        }
+                    }
                 }
                 if (!attacker)  // "Fighting continues in X, where Russian assault groups entered..."
-                    for (const auto& a : actors)
-                        if (a.b >= target->e && !a.pronoun && !attacker) attacker = &a;
+                    for (const auto& a : actors) {
+                        if (a.b < target->e || a.pronoun || attacker) continue;
+                        // only a party that attacks there, not one that holds ("where Ukrainian
+                        // troops hold the western part")
+                        for (const auto& o : triggers)
+                            if (o.b >= a.e && o.b <= a.e + 3 &&
+                                (o.cls == "contest" || o.cls == "advance" || o.cls == "capture"))
+                                attacker = &a;
+                        break;
+                    }
                 if (!attacker || attacker->code.empty()) continue;
                 emit_all(*target, attacker->code, "contested", "", subj_text.empty() ? attacker->text : subj_text,
                      std::min(attacker->b, tr.b), target->e, tr.b, 0.6);
+            } else if (cls == "under") {
+                // "Kostiantynivka remains under Ukrainian control", "the town, which is still under
+                // Russian control": the place before the phrase, the party named inside it.
+                const PlaceRef* target = nullptr;
+                for (const auto& p : places)
+                    if (p.e <= tr.b && tr.b - p.e <= 5) target = &p;
+                if (!target) continue;
+                bool direct = true;  // only a relative word, a copula and adverbs between
+                for (std::size_t k = target->e; k < tr.b; ++k) {
+                    const std::string& w = t[k].lower;
+                    if (!(w == "," || w == "which" || w == "that" || w == "is" || w == "was" || w == "are" ||
+                          w == "were" || w == "has" || w == "have" || w == "had" || w == "been" || w == "still" ||
+                          w == "now" || w == "firmly" || w == "remains" || w == "remained" || w == "stays" ||
+                          w == "stayed" || w == "largely" || w == "fully" || w == "not" || w == "no" ||
+                          w == "longer"))
+                        direct = false;
+                }
+                if (!direct) continue;
+                std::string party, party_name;
+                for (std::size_t k = tr.b; k < tr.e && party.empty(); ++k)
+                    if (const Phrase* ph = match_phrase(lex.actors, lex.actor_first, k, tr.e)) {
+                        party = ph->value;
+                        party_name = party == "RU" ? "Russia" : party == "UA" ? "Ukraine" : party;
+                    }
+                if (party.empty()) continue;
+                bool negated = false;
+                for (std::size_t k = target->e; k < tr.b; ++k)
+                    if (t[k].lower == "not" || t[k].lower == "longer") negated = true;
+                emit_all(*target, party, negated ? "denies_control" : "holds", "", subj_text.empty() ? party_name : subj_text,
+                         target->b, tr.e, tr.b, negated ? 0.7 : 0.8);
             } else if (cls == "withdraw") {
                 const PlaceRef* target = place_after(tr.e, is_bare(tr) ? 1 : 4);
                 if (!target) continue;
                 const ActorRef* who = actor_before(tr.b, true);
                 if (!who || who->code.empty()) continue;
-                emit_all(*target, who->code, "denies_control", "", subj_text.empty() ? who->text : subj_text, who->b,
-                     target->e, tr.b, 0.75);
+                // "it had not lost the town": still holds it
+                if (modifier_before(tr, "negate", 2)) {
+                    emit_all(*target, who->code, "holds", "", subj_text.empty() ? who->text : subj_text, who->b,
+                             target->e, tr.b, 0.65);
+                    // ... and refutes the other side's claim to have taken it
+                    std::string other;
+                    for (const auto& c : claims)
+                        if (c.stance == "claims_control" && c.actor != who->code &&
+                            c.place.place_key() == target->place->place_key())
+                            other = c.actor;
+                    if (!other.empty())
+                        emit_all(*target, other, "denies_control", "", subj_text.empty() ? who->text : subj_text, who->b,
+                                 target->e, tr.b, 0.65);
+                } else
+                    emit_all(*target, who->code, "denies_control", "", subj_text.empty() ? who->text : subj_text, who->b,
+                             target->e, tr.b, 0.75);
+            } else if (cls == "claim_place") {
+                // "Russia claimed Myrnohrad on Saturday": the place right after the verb
+                const PlaceRef* target = nullptr;
+                for (const auto& p : places)
+                    if (p.b == tr.e && !p.coref) target = &p;
+                if (!target) continue;
+                const ActorRef* who = actor_before(tr.b, true);
+                if (!who || who->code.empty()) continue;
+                emit_all(*target, who->code, "claims_control", "", who->text, who->b, target->e, tr.b, 0.8);
             }
         }
         for (std::size_t k = claims_before; k < claims.size(); ++k) {
@@ -608,6 +880,8 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
         }
         prev_subject_code = subj_code;
         prev_subject_text = subj_text;
+        for (const auto& a : actors)
+            if (!a.pronoun && !a.code.empty()) named_before.emplace_back(a.code, a.text);
     }
 
     // Deduplicate: one claim per place, actor, stance and part (the first, which carries the

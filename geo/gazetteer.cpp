@@ -138,6 +138,7 @@ Gazetteer::~Gazetteer() {
     sqlite3_finalize(by_key_);
     sqlite3_finalize(by_prefix_);
     sqlite3_finalize(by_id_);
+    sqlite3_finalize(type_by_iso_);
     sqlite3_close(db_);
 }
 
@@ -166,6 +167,11 @@ std::unique_ptr<Gazetteer> Gazetteer::open(const std::string& path) {
     if (sqlite3_prepare_v3(db, "SELECT name FROM places WHERE geonames_id = ?1", -1, SQLITE_PREPARE_PERSISTENT,
                            &g->by_id_, nullptr) != SQLITE_OK)
         g->by_id_ = nullptr;
+    // A region's Natural Earth type is read only when two regions share a name (admin1 rows keep
+    // their geometry before type_en, so reading it costs the geometry).
+    if (sqlite3_prepare_v3(db, "SELECT type_en FROM admin1 WHERE iso_3166_2 = ?1 LIMIT 1", -1,
+                           SQLITE_PREPARE_PERSISTENT, &g->type_by_iso_, nullptr) != SQLITE_OK)
+        g->type_by_iso_ = nullptr;
     g->load_extra();
     return g;
 }
@@ -230,6 +236,19 @@ const std::vector<Place>& Gazetteer::lookup(const std::string& key) {
         }
     }
     return cache_.emplace(key, std::move(out)).first->second;
+}
+
+std::string Gazetteer::region_type(const std::string& iso) {
+    if (type_by_iso_ == nullptr || iso.empty()) return {};
+    if (auto it = types_by_iso_.find(iso); it != types_by_iso_.end()) return it->second;
+    ++queries_;
+    sqlite3_reset(type_by_iso_);
+    sqlite3_bind_text(type_by_iso_, 1, iso.data(), static_cast<int>(iso.size()), SQLITE_TRANSIENT);
+    std::string type;
+    if (sqlite3_step(type_by_iso_) == SQLITE_ROW) type = col_text(type_by_iso_, 0);
+    sqlite3_reset(type_by_iso_);
+    types_by_iso_.emplace(iso, type);
+    return type;
 }
 
 std::string Gazetteer::canonical_name(std::int64_t geonames_id) {

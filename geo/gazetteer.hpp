@@ -58,6 +58,8 @@ public:
     // The GeoNames name of a populated place (base.gpkg `places`), or "" when unknown; the
     // variant a lookup matched may be in another script ("Піщане" for Pishchane).
     std::string canonical_name(std::int64_t geonames_id);
+    // A region's Natural Earth type_en ("Region", "Federal City", "Municipality"), "" if unknown.
+    std::string region_type(const std::string& iso);
 
     std::size_t queries() const noexcept { return queries_; }
 
@@ -69,6 +71,8 @@ private:
     sqlite3_stmt* by_prefix_ = nullptr;
     sqlite3_stmt* by_id_ = nullptr;  // optional: null when base.gpkg has no places table
     std::unordered_map<std::int64_t, std::string> names_by_id_;
+    sqlite3_stmt* type_by_iso_ = nullptr;  // optional
+    std::unordered_map<std::string, std::string> types_by_iso_;
     std::unordered_map<std::string, std::vector<Place>> cache_;
     std::unordered_map<std::string, std::vector<Place>> extra_;
     std::size_t queries_ = 0;

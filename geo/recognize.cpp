@@ -30,6 +30,14 @@ bool is_city_cue(std::string_view w) {
            w == "suburbs" || w == "port" || w == "capital";
 }
 
+// Words that follow or precede a place name without being part of an unknown one.
+bool is_region_or_city_word(std::string_view w) {
+    return w == "oblast" || w == "region" || w == "raion" || w == "district" || w == "province" || w == "krai" ||
+           w == "republic" || w == "county" || w == "state" || w == "city" || w == "town" || w == "village" ||
+           w == "river" || w == "reservoir" || w == "direction" || w == "axis" || w == "front" || w == "sector" ||
+           w == "governor" || w == "mayor" || w == "territory" || w == "peninsula";
+}
+
 std::size_t tk_letters(const Token& t) {
     std::size_t n = 0;
     for (char c : t.lower)
@@ -100,6 +108,28 @@ std::vector<Mention> Reader::recognize(std::string_view text, const Tokens& toke
         if (ph.type == "demonym" && ph.words.size() == 1) demonyms.insert(ph.words.front());
         if (ph.type == "government" && ph.words.size() == 1) government_words.insert(ph.words.front());
     }
+
+    // A capitalised word joined to this one by a space in the same sentence that is an ordinary
+    // part of a longer name (not a cue such as Oblast or City, not a demonym, a person, a stop word
+    // or an organisation word).
+    auto name_part = [&](std::size_t k) {
+        if (!cap(k) || person[k] || lex.stopwords.count(t[k].lower) || demonyms.count(t[k].lower) ||
+            lex.org_words.count(t[k].lower) || is_region_or_city_word(t[k].lower))
+            return false;
+        return !(sentence_initial(k) && lower_seen.count(t[k].lower));
+    };
+    auto inside_unknown_name = [&](std::size_t i, const std::vector<Place>& cands) {
+        bool after = i + 1 < n && !t[i].possessive && t[i + 1].sentence == t[i].sentence && t[i + 1].space_before &&
+                     !t[i + 1].hyphen_before && name_part(i + 1);
+        bool before = i > 0 && t[i - 1].sentence == t[i].sentence && t[i].space_before && !t[i - 1].possessive &&
+                      !sentence_initial(i - 1) && name_part(i - 1);
+        if (!after && !before) return false;
+        for (const auto& c : cands)  // an alternate name ("Day" for Dayton) earns no exemption
+            if (c.source != NameSource::alt &&
+                (c.kind != PlaceKind::city || c.population >= 100000 || c.feature_code == "PPLC"))
+                return false;
+        return true;
+    };
 
     std::vector<char> consumed(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
@@ -172,6 +202,17 @@ std::vector<Mention> Reader::recognize(std::string_view text, const Tokens& toke
                             speaker_place = true;
                     if (!speaker_place) continue;
                 }
+            }
+            if (len == 1 && inside_unknown_name(i, cands)) {
+                // "the settlement of Zelene Pole": a known word inside a longer capitalised name the
+                // gazetteer lacks names a small village only if nothing bigger fits; keep the
+                // parts that are countries, regions or big cities ("Donetsk People's Republic").
+                for (std::size_t k = i; k < n && k < i + 4 && cap(k) && t[k].sentence == t[i].sentence; ++k) {
+                    consumed[k] = 1;
+                    if (t[k].possessive) break;
+                }
+                blocked = true;
+                break;
             }
             best_end = j;
             best_key = std::move(key);

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "geo/lexicon.hpp"
+#include "geo/normalize.hpp"
 #include "geo/reader.hpp"
 
 namespace frontmap {
@@ -60,6 +61,14 @@ bool is_force_word(std::string_view w) {
 
 double squash(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
+// Candidates best first. Equal scores are decided by the data, never by the order of the name
+// table's rows: the larger population, then the stable place key.
+bool better(const Scored& a, const Scored& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.place.population != b.place.population) return a.place.population > b.place.population;
+    return a.place.place_key() < b.place.place_key();
+}
+
 }  // namespace
 
 void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Mention>& mentions) {
@@ -76,6 +85,7 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
 
     // Cue words around each mention.
     std::vector<double> region_cue(mentions.size(), 0), city_cue(mentions.size(), 0);
+    std::vector<char> capital_actor(mentions.size(), 0);
     for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
         const Mention& m = mentions[mi];
         const auto sent = t[m.tok_begin].sentence;
@@ -95,18 +105,50 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
                 break;
             }
         }
-        // before: "the city of", "the key eastern city of", "the Donetsk region" handled above
+        // before: "the city of", "the key eastern city of", "the cities of Kramatorsk and Sloviansk".
+        // A cue right after another name is that name's ("in Donetsk oblast that Moscow has tried"),
+        // and a relative word ends the phrase the cue could belong to.
         for (std::size_t back = 1; back <= 5 && back <= m.tok_begin; ++back) {
-            const Token& tk = t[m.tok_begin - back];
+            std::size_t k = m.tok_begin - back;
+            const Token& tk = t[k];
             if (tk.sentence != sent || (!tk.word && tk.lower != "-")) break;
-            if (is_city_cue(tk.lower)) {
+            // a relative word or a preposition other than "of" ends the phrase the cue could head
+            // ("a farming town in the Zaporizhzhia region": town is not Zaporizhzhia's cue)
+            if (tk.lower == "that" || tk.lower == "which" || tk.lower == "who" || tk.lower == "where" ||
+                tk.lower == "when" || tk.lower == "while" || tk.lower == "in" || tk.lower == "near" ||
+                tk.lower == "at" || tk.lower == "from" || tk.lower == "to" || tk.lower == "into" ||
+                tk.lower == "towards" || tk.lower == "on")
+                break;
+            if (region_cue[mi] >= 1.2) break;  // "Kharkiv region": the word right after decides
+            bool cue_city = is_city_cue(tk.lower), cue_region = is_region_cue(tk.lower);
+            if ((cue_city || cue_region) && k > 0 && t[k - 1].word && t[k - 1].upper && t[k - 1].sentence == sent &&
+                !t[k - 1].hyphen_before)
+                break;
+            if (cue_city) {
                 city_cue[mi] = 0.8;
                 break;
             }
-            if (is_region_cue(tk.lower)) {
+            if (cue_region) {
                 region_cue[mi] = 0.8;
                 break;
             }
+        }
+        // "Moscow has tried", "Kyiv denied", "Moscow's claim": a capital named as a party (the
+        // actor table's capitals) is its city, the seat of government, unless a cue says region.
+        if (region_cue[mi] == 0) {
+            const Lexicon& lex = Lexicon::get();
+            auto it = lex.actor_first.find(t[m.tok_begin].lower);
+            if (it != lex.actor_first.end() && m.tok_end == m.tok_begin + 1)
+                for (std::size_t idx : it->second)
+                    if (lex.actors[idx].type == "capital" && lex.actors[idx].words.size() == 1) capital_actor[mi] = 1;
+        }
+        // "Malynivka and Novoivanivka in Kursk", "Pokrovsk in Donetsk": a name that locates the
+        // settlement just named is its region.
+        if (mi > 0 && m.tok_begin >= 2 && t[m.tok_begin - 1].lower == "in" &&
+            mentions[mi - 1].tok_end == m.tok_begin - 1 && t[mentions[mi - 1].tok_begin].sentence == sent) {
+            bool city_before = false;
+            for (const auto& c : mentions[mi - 1].candidates) city_before = city_before || c.place.kind == PlaceKind::city;
+            if (city_before) region_cue[mi] = std::max(region_cue[mi], 0.6);
         }
         // "troops in Kursk": forces present in a place of a region's name mean the region.
         if (m.tok_begin >= 2) {
@@ -119,12 +161,44 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
         }
     }
 
+    // "four Ukrainian regions - Donetsk, Luhansk, Zaporizhzhia and Kherson": a list after a plural
+    // region noun names regions; a cue of one member of a list ("Donetsk, Luhansk and Kherson")
+    // holds for the others.
+    for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
+        const Mention& m = mentions[mi];
+        if (m.tok_begin < 2 || region_cue[mi] > 0 || city_cue[mi] > 0) continue;
+        const std::string& p = t[m.tok_begin - 1].lower;
+        if (p != "-" && p != ":") continue;
+        for (std::size_t back = 2; back <= 9 && back <= m.tok_begin; ++back) {
+            const Token& tk = t[m.tok_begin - back];
+            if (tk.sentence != t[m.tok_begin].sentence || tk.lower == "," || tk.lower == ".") break;
+            if (tk.lower == "regions" || tk.lower == "oblasts" || tk.lower == "provinces" || tk.lower == "territories") {
+                region_cue[mi] = 0.8;
+                break;
+            }
+        }
+    }
+    for (int pass = 0; pass < 2; ++pass)  // forwards, then backwards
+        for (std::size_t step = 0; step + 1 < mentions.size(); ++step) {
+            std::size_t a = pass == 0 ? step : mentions.size() - 1 - step;
+            std::size_t b = pass == 0 ? step + 1 : a - 1;
+            std::size_t lo = std::min(a, b), hi = std::max(a, b);
+            bool joined = mentions[hi].tok_begin > mentions[lo].tok_end &&
+                          mentions[hi].tok_begin - mentions[lo].tok_end <= 2;
+            for (std::size_t k = mentions[lo].tok_end; joined && k < mentions[hi].tok_begin; ++k)
+                joined = t[k].lower == "," || t[k].lower == "and" || t[k].lower == "or";
+            if (!joined) continue;
+            if (region_cue[a] > 0 && region_cue[b] == 0 && city_cue[b] == 0) region_cue[b] = std::min(region_cue[a], 0.8);
+            if (city_cue[a] > 0 && city_cue[b] == 0 && region_cue[b] == 0) city_cue[b] = std::min(city_cue[a], 0.8);
+        }
+
     auto base_score = [&](std::size_t mi, const Place& p) {
         double s = prior(p);
         if (theatre.count(p.country)) s += 0.35;
         if (p.kind != PlaceKind::country && named_countries.count(p.country)) s += 0.25;
         if (p.kind == PlaceKind::region) s += region_cue[mi] - 0.3 * (city_cue[mi] > 0);
         if (p.kind == PlaceKind::city) s += city_cue[mi] - 0.3 * (region_cue[mi] > 0);
+        if (capital_actor[mi] && p.kind == PlaceKind::city && p.feature_code == "PPLC") s += 0.5;
         return s;
     };
 
@@ -132,8 +206,35 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
     for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
         auto& m = mentions[mi];
         for (auto& c : m.candidates) c.score += base_score(mi, c.place);
-        std::stable_sort(m.candidates.begin(), m.candidates.end(),
-                         [](const Scored& a, const Scored& b) { return a.score > b.score; });
+        // An alternate name that is another place's own name ("Novooleksandrivka", a former name
+        // of Melitopol, and a village's name today) means the village: an alternate name counts
+        // fully only as a spelling of the place's name (Kharkov, Kupyansk) or where no place bears
+        // it as its own name in the same country (Krasnoarmeysk is a Russian town's name and
+        // Pokrovsk's Russian name).
+        std::unordered_set<std::string> own_name_in;
+        for (const auto& c : m.candidates)
+            if (c.place.kind == PlaceKind::city && c.place.source == NameSource::name) own_name_in.insert(c.place.country);
+        if (!own_name_in.empty() && m.key.size() >= 4)
+            for (auto& c : m.candidates) {
+                if (c.place.kind != PlaceKind::city || c.place.source != NameSource::alt ||
+                    !own_name_in.count(c.place.country))
+                    continue;
+                std::string primary = normalize_key(gaz_.canonical_name(c.place.geonames_id));
+                if (primary.compare(0, 4, m.key, 0, 4) != 0) c.score -= 0.5;
+            }
+        // "the Kyiv region", "Moscow oblast": of two regions with one name (Kyiv: UA-32 and the
+        // city UA-30), the oblast, not the city-region.
+        if (region_cue[mi] > 0) {
+            int regions = 0;
+            for (const auto& c : m.candidates) regions += c.place.kind == PlaceKind::region;
+            if (regions > 1)
+                for (auto& c : m.candidates) {
+                    if (c.place.kind != PlaceKind::region) continue;
+                    std::string ty = gaz_.region_type(c.place.iso);
+                    if (ty == "Federal City" || ty == "Municipality" || ty == "City") c.score -= 0.2;
+                }
+        }
+        std::sort(m.candidates.begin(), m.candidates.end(), better);
     }
     // Pass 2: "Town, Region" pairs and distance to the other confident places of the article.
     // Anchors: the confident cities and regions of the article, each mention looking only at
@@ -172,11 +273,30 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
             const Place& q = mentions[k].candidates.front().place;
             if (q.kind == PlaceKind::region && !q.iso.empty()) sentence_regions.insert(q.iso);
         };
-        // only a region that follows within a dozen tokens: "X in the Y region", "X and Z, Y Oblast"
+        // only a region attached to the name: "X in the Y region", "X and Z in Y Oblast", "X, Y Oblast",
+        // "X, a rail hub in the Y region"; not one further on in the sentence ("Moscow said it had
+        // seized Kupiansk in Kharkiv oblast").
+        std::size_t from = m.tok_end;
+        if (from + 1 < n && t[from].lower == "," && (t[from + 1].lower == "a" || t[from + 1].lower == "an" ||
+                                                    t[from + 1].lower == "the")) {
+            std::size_t k = from + 2;  // an apposition: lower-case words up to "in"
+            while (k < n && k < from + 9 && t[k].word && !t[k].upper && t[k].lower != "in") ++k;
+            if (k < n && t[k].lower == "in") from = k;
+        }
         for (std::size_t k = mi + 1; k < mentions.size() && t[mentions[k].tok_begin].sentence == sent &&
                                      mentions[k].tok_begin <= m.tok_end + 12;
-             ++k)
+             ++k) {
+            bool attached = true;  // only names, "and", "or", commas, "in", "the" between
+            for (std::size_t j = from; j < mentions[k].tok_begin && attached; ++j) {
+                const std::string& w = t[j].lower;
+                bool in_name = false;
+                for (std::size_t q = mi + 1; q < k && !in_name; ++q)
+                    in_name = j >= mentions[q].tok_begin && j < mentions[q].tok_end;
+                attached = in_name || w == "," || w == "and" || w == "or" || w == "in" || w == "the";
+            }
+            if (!attached) break;
             note_region(k);
+        }
         if (!sentence_regions.empty()) {
             std::unordered_set<std::string> region_countries;
             for (const auto& r : sentence_regions) region_countries.insert(r.substr(0, 2));
@@ -214,8 +334,7 @@ void Reader::resolve(std::string_view text, const Tokens& tokens, std::vector<Me
             else if (best_km < 400) c.score += 0.2;
             else if (best_km < 1000) c.score += 0.1;
         }
-        std::stable_sort(m.candidates.begin(), m.candidates.end(),
-                         [](const Scored& a, const Scored& b) { return a.score > b.score; });
+        std::sort(m.candidates.begin(), m.candidates.end(), better);
     }
 
     // Choose, score 0..1, and drop weak ones.

@@ -1,5 +1,7 @@
 #include "geo/tokenize.hpp"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -123,11 +125,49 @@ void finish_word(std::string_view text, Token& t) {
     t.all_caps = letters >= 2 && uppers == letters;
 }
 
+// Hard-wrapped text (an e-mail, a wire copy at 72-100 columns) breaks lines inside sentences. Its
+// width is the longest line of the text; a line of at least 60% of that width, in a text no wider
+// than 120 columns, is a wrapped one and its newline is a space. A shorter line (a headline, a
+// dateline, the end of a paragraph), a blank line or a text of long lines ends the sentence.
+struct WrapRule {
+    std::size_t width = 0;  // code points of the longest line; 0 when the text is not hard-wrapped
+    bool soft(std::size_t line_len) const { return width > 0 && line_len * 10 >= width * 6; }
+};
+
+WrapRule wrap_rule(std::string_view text, std::size_t from) {
+    std::size_t widest = 0, len = 0, lines = 0;
+    for (std::size_t i = from; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            widest = std::max(widest, len);
+            len = 0;
+            ++lines;
+        } else if ((c & 0xC0) != 0x80) {
+            ++len;
+        }
+    }
+    widest = std::max(widest, len);
+    WrapRule r;
+    if (lines >= 2 && widest <= 120) r.width = widest;
+    return r;
+}
+
+// True when only spaces separate position i from the next newline (or the end): a blank line.
+bool blank_line_after(std::string_view text, std::size_t i) {
+    for (; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\n') return true;
+        if (c != ' ' && c != '\t' && c != '\r') return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 Tokens tokenize(std::string_view text, std::size_t from) {
     Tokens out;
     out.tokens.reserve(text.size() / 5 + 8);
+    const WrapRule wrap = wrap_rule(text, from);
     Cursor cur{text, 0, 0};
     // Count code points up to `from`.
     std::int32_t i = 0, n = static_cast<std::int32_t>(text.size());
@@ -136,6 +176,7 @@ Tokens tokenize(std::string_view text, std::size_t from) {
         i = cur.after(i);
         ++cp;
     }
+    std::uint32_t line_start_cp = cp;
     std::uint32_t sentence = 0;
     bool space = true, hyphen = false, pending_break = false;
     auto new_sentence = [&] {
@@ -162,8 +203,14 @@ Tokens tokenize(std::string_view text, std::size_t from) {
         }
         if (is_space(c)) {
             if (c == '\n') {
-                pending_break = false;
-                new_sentence();
+                std::size_t line_len = cp - line_start_cp;
+                line_start_cp = cp + 1;
+                bool soft = wrap.soft(line_len) && !blank_line_after(text, static_cast<std::size_t>(next)) &&
+                            !out.tokens.empty() && out.tokens.back().sentence == sentence;
+                if (!soft) {
+                    pending_break = false;
+                    new_sentence();
+                }
             }
             space = true;
             hyphen = false;
@@ -265,9 +312,10 @@ Tokens tokenize(std::string_view text, std::size_t from) {
         t.space_before = space;
         t.sentence = sentence;
         t.lower = std::string(text.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(next - i)));
-        if (c == 0x2019 || c == 0x2018) t.lower = "'";
-        if (c == 0x201C || c == 0x201D) t.lower = "\"";
-        if (c == 0x2013 || c == 0x2014) t.lower = "-";
+        // assign(1, ch): GCC 12 -O3 warns (-Wrestrict, a false positive) on assigning a literal here
+        if (c == 0x2019 || c == 0x2018) t.lower.assign(1, '\'');
+        if (c == 0x201C || c == 0x201D) t.lower.assign(1, '"');
+        if (c == 0x2013 || c == 0x2014) t.lower.assign(1, '-');
         bool terminal = c == '.' || c == '!' || c == '?' || c == 0x2026;
         if (terminal && c == '.' && !out.tokens.empty()) {
             const Token& prev = out.tokens.back();
