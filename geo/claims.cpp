@@ -188,7 +188,10 @@ std::vector<Claim> extract_claims(std::string_view text, const Tokens& tokens, c
     std::optional<Claim> last_capture_claim;
     std::uint32_t last_capture_sentence = 0;
 
-    for (const auto& [s0, s1] : sentences) {
+    for (const auto& sentence : sentences) {
+        // Plain copies, not structured bindings: lambdas below capture them (clang < 16 cannot
+        // capture a structured binding, and the fuzz build uses clang).
+        const auto s0 = sentence.first, s1 = sentence.second;
         // Places (cities, regions, landmarks) and co-referring noun phrases.
         std::vector<PlaceRef> places;
         while (mi < mentions.size() && mentions[mi].tok_begin < s0) ++mi;
