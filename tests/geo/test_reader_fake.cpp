@@ -3,29 +3,18 @@
 
 #include <gtest/gtest.h>
 
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include "geo/normalize.hpp"
 #include "geo/reader.hpp"
+#include "support/fake_gazetteer.hpp"
 #include "support/test_support.hpp"
 
 using namespace frontmap;
 
 namespace {
 
-struct Row {
-    const char* name;
-    const char* kind;
-    long long gid;
-    const char* iso;
-    const char* country;
-    const char* admin1;
-    const char* fc;
-    long long pop;
-    double lat, lon;
-    const char* source;
-};
+using Row = test::GazetteerRow;
 
 // Facts (ids, populations, coordinates) as in GeoNames / Natural Earth.
 const Row kRows[] = {
@@ -55,38 +44,7 @@ protected:
         // one folder per process: ctest runs each test as its own process, in parallel
         auto dir = test::scratch_dir("fake_gazetteer_" + std::to_string(::getpid()));
         path_ = (dir / "base.gpkg").string();
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-        sqlite3_exec(db,
-                     "CREATE TABLE names(key TEXT, name TEXT, kind TEXT, geonames_id INTEGER, iso TEXT, country TEXT,"
-                     " admin1_iso TEXT, feature_code TEXT, population INTEGER, lat REAL, lon REAL, source TEXT);"
-                     "CREATE INDEX names_key_idx ON names(key);",
-                     nullptr, nullptr, nullptr);
-        sqlite3_stmt* st = nullptr;
-        sqlite3_prepare_v2(db, "INSERT INTO names VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, nullptr);
-        for (const Row& r : kRows) {
-            std::string key = normalize_key(r.name);
-            sqlite3_bind_text(st, 1, key.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(st, 2, r.name, -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 3, r.kind, -1, SQLITE_STATIC);
-            if (r.gid) sqlite3_bind_int64(st, 4, r.gid);
-            else sqlite3_bind_null(st, 4);
-            if (r.iso) sqlite3_bind_text(st, 5, r.iso, -1, SQLITE_STATIC);
-            else sqlite3_bind_null(st, 5);
-            sqlite3_bind_text(st, 6, r.country, -1, SQLITE_STATIC);
-            if (r.admin1) sqlite3_bind_text(st, 7, r.admin1, -1, SQLITE_STATIC);
-            else sqlite3_bind_null(st, 7);
-            if (r.fc) sqlite3_bind_text(st, 8, r.fc, -1, SQLITE_STATIC);
-            else sqlite3_bind_null(st, 8);
-            sqlite3_bind_int64(st, 9, r.pop);
-            sqlite3_bind_double(st, 10, r.lat);
-            sqlite3_bind_double(st, 11, r.lon);
-            sqlite3_bind_text(st, 12, r.source, -1, SQLITE_STATIC);
-            sqlite3_step(st);
-            sqlite3_reset(st);
-        }
-        sqlite3_finalize(st);
-        sqlite3_close(db);
+        test::write_fake_gazetteer(path_, kRows);
     }
     static void TearDownTestSuite() { std::filesystem::remove_all(std::filesystem::path(path_).parent_path()); }
 

@@ -13,6 +13,8 @@
 #include <ogrsf_frmts.h>
 
 #include "geo/normalize.hpp"
+#include "render/base_layers.hpp"
+#include "render/map.hpp"
 #include "layers/handles.hpp"
 
 namespace frontmap::test {
@@ -151,5 +153,15 @@ inline std::filesystem::path write_synthetic_base(const std::filesystem::path& p
     return path;
 }
 
+// The synthetic base written once per test process (under `name` in the tests' scratch folder)
+// and loaded for a map's options, as render does with the real base.
+inline frontmap::render::BaseData load_synthetic_base(const frontmap::render::MapOptions& o, const std::string& name) {
+    static const std::filesystem::path p = write_synthetic_base(std::filesystem::path(FRONTMAP_TEST_TMP) / name);
+    frontmap::render::BaseQuery q;
+    q.box = frontmap::render::base_query_box(o);
+    q.max_places = o.style.max_places;
+    q.lang = o.lang;
+    return frontmap::render::load_base(p.string(), q);
+}
 
 }  // namespace frontmap::test

@@ -26,18 +26,7 @@ using namespace frontmap::render;
 
 namespace {
 
-const fs::path& synthetic_base() {
-    static const fs::path p = test::write_synthetic_base(fs::path(FRONTMAP_TEST_TMP) / "synthetic_base_content.gpkg");
-    return p;
-}
-
-BaseData load_synthetic(const MapOptions& o) {
-    BaseQuery q;
-    q.box = base_query_box(o);
-    q.max_places = o.style.max_places;
-    q.lang = o.lang;
-    return load_base(synthetic_base().string(), q);
-}
+BaseData load_synthetic(const MapOptions& o) { return test::load_synthetic_base(o, "synthetic_base_content.gpkg"); }
 
 struct Rgb {
     int r = 0, g = 0, b = 0;

@@ -34,18 +34,7 @@ namespace {
 constexpr int kTolerance = 24;          // per channel, out of 255 (antialiasing, FreeType versions)
 constexpr double kMaxFraction = 0.004;  // 0.4 % of the pixels may differ by more
 
-const fs::path& synthetic_base() {
-    static const fs::path p = test::write_synthetic_base(fs::path(FRONTMAP_TEST_TMP) / "synthetic_base.gpkg");
-    return p;
-}
-
-BaseData load_synthetic(const MapOptions& o) {
-    BaseQuery q;
-    q.box = base_query_box(o);
-    q.max_places = o.style.max_places;
-    q.lang = o.lang;
-    return load_base(synthetic_base().string(), q);
-}
+BaseData load_synthetic(const MapOptions& o) { return test::load_synthetic_base(o, "synthetic_base.gpkg"); }
 
 MapOptions demo_options(int w = 640, int h = 480, Palette palette = Palette::default_) {
     MapOptions o;
