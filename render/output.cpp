@@ -113,9 +113,10 @@ void compress_strip(const RowSource& src, unsigned y0, unsigned y1, bool last, S
     // Maps are large flat areas: run-length deflate after the Sub filter is several times
     // faster than zlib's default and compresses them nearly as well.
     if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK) return;
-    out.deflated.resize(deflateBound(&z, static_cast<uLong>((row_bytes + 1) * (y1 - y0))) + 64);
-    z.next_out = reinterpret_cast<Bytef*>(out.deflated.data());
-    z.avail_out = static_cast<uInt>(out.deflated.size());
+    // Output through a small buffer: a deflateBound-sized one would be zeroed and faulted in
+    // (megabytes per map) only to hold a few hundred kilobytes.
+    out.deflated.reserve(row_bytes * (y1 - y0) / 8 + 1024);
+    std::vector<unsigned char> buf(1 << 16);
     bool ok = true;
     for (unsigned y = y0; y < y1 && ok; ++y) {
         convert_row(reinterpret_cast<const std::uint32_t*>(src.data + static_cast<std::size_t>(y) * src.stride), rgb.data(),
@@ -128,10 +129,15 @@ void compress_strip(const RowSource& src, unsigned y0, unsigned y1, bool last, S
         z.next_in = filtered.data();
         z.avail_in = static_cast<uInt>(filtered.size());
         const int flush = y + 1 < y1 ? Z_NO_FLUSH : (last ? Z_FINISH : Z_FULL_FLUSH);
-        const int rc = deflate(&z, flush);
-        ok = z.avail_in == 0 && (rc == Z_OK || rc == Z_STREAM_END || rc == Z_BUF_ERROR);
+        do {
+            z.next_out = buf.data();
+            z.avail_out = static_cast<uInt>(buf.size());
+            const int rc = deflate(&z, flush);
+            if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) ok = false;
+            out.deflated.append(reinterpret_cast<const char*>(buf.data()), buf.size() - z.avail_out);
+        } while (ok && z.avail_out == 0);
+        ok = ok && z.avail_in == 0;
     }
-    out.deflated.resize(out.deflated.size() - z.avail_out);
     deflateEnd(&z);
     out.ok = ok;
 }
