@@ -9,6 +9,7 @@
 #include "geo/error.hpp"
 #include "geo/normalize.hpp"
 #include "layers/handles.hpp"
+#include "render/geometry.hpp"
 
 namespace frontmap::render {
 
@@ -242,6 +243,8 @@ BaseData load_base(const std::string& path, const BaseQuery& q) {
     const Extent ukraine_box{22.0, 44.0, 40.5, 52.5};
     out.ukraine = read_regions(*admin1, "iso_3166_2", &ukraine_box, "iso_3166_2 LIKE 'UA-%'");
     read_places(*ds, path, q, out);
+    GeoContext geo;
+    out.ukraine_union = union_regions(geo, out.ukraine);
     return out;
 }
 

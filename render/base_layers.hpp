@@ -30,6 +30,8 @@ struct BaseData {
     std::vector<BaseRegion> countries;   // intersecting the box
     std::vector<BaseRegion> admin1;      // intersecting the box, not Ukrainian
     std::vector<BaseRegion> ukraine;     // every admin-1 row whose iso_3166_2 starts with UA-
+    MultiPolygon ukraine_union;          // their union: Ukraine in its recognised border (computed
+                                         // once here, reused by every map a build draws)
     std::vector<BasePlace> places;       // the most populous in the box, population descending
 };
 
