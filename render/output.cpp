@@ -106,13 +106,30 @@ struct Strip {
     bool ok = false;
 };
 
-void compress_strip(const RowSource& src, unsigned y0, unsigned y1, bool last, Strip& out) {
+void compress_strip_or_throw(const RowSource& src, unsigned y0, unsigned y1, bool last, Strip& out);
+
+// Runs on worker threads: nothing may escape (an allocation failure leaves the strip not ok).
+void compress_strip(const RowSource& src, unsigned y0, unsigned y1, bool last, Strip& out) noexcept {
+    try {
+        compress_strip_or_throw(src, y0, y1, last, out);
+    } catch (...) {
+        out.ok = false;
+    }
+}
+
+struct ZStreamEnd {
+    z_stream* z;
+    ~ZStreamEnd() { deflateEnd(z); }
+};
+
+void compress_strip_or_throw(const RowSource& src, unsigned y0, unsigned y1, bool last, Strip& out) {
     const std::size_t bpp = src.alpha ? 4 : 3, row_bytes = static_cast<std::size_t>(src.width) * bpp;
     std::vector<unsigned char> rgb(row_bytes), filtered(row_bytes + 1);
     z_stream z{};
     // Maps are large flat areas: run-length deflate after the Sub filter is several times
     // faster than zlib's default and compresses them nearly as well.
     if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK) return;
+    const ZStreamEnd end{&z};
     // Output through a small buffer: a deflateBound-sized one would be zeroed and faulted in
     // (megabytes per map) only to hold a few hundred kilobytes.
     out.deflated.reserve(row_bytes * (y1 - y0) / 8 + 1024);
@@ -138,7 +155,6 @@ void compress_strip(const RowSource& src, unsigned y0, unsigned y1, bool last, S
         } while (ok && z.avail_out == 0);
         ok = ok && z.avail_in == 0;
     }
-    deflateEnd(&z);
     out.ok = ok;
 }
 
