@@ -110,31 +110,11 @@ void project_rings(const std::vector<const std::vector<LonLat>*>& rings, const P
     const Extent& cb = proj.canvas_bounds();
     const double mx = cb.width() * 0.1, my = cb.height() * 0.1;
     const double cw = cb.west - mx, ce = cb.east + mx, cs = cb.south - my, cn = cb.north + my;
-    std::vector<Pt> clipped;
-    for (const auto* r : rings) {
-        const std::vector<LonLat>* ring = r;
-        std::vector<LonLat> local;
-        if (closed) {
-            bool outside = false;
-            for (const LonLat& p : *r) {
-                if (p.lon < cw || p.lon > ce || p.lat < cs || p.lat > cn) {
-                    outside = true;
-                    break;
-                }
-            }
-            if (outside) {
-                clipped.clear();
-                for (const LonLat& p : *r) clipped.push_back({p.lon, p.lat});
-                clipped = clip_ring(clipped, cw, cs, ce, cn);
-                for (const Pt& p : clipped) local.push_back({p.x, p.y});
-                if (local.size() < 3) continue;
-                if (local.front().lon != local.back().lon || local.front().lat != local.back().lat) local.push_back(local.front());
-                ring = &local;
-            }
-        }
-        const std::size_t first = xs.size(), n = ring->size();
+    // Appends one ring, the i-th point given by at(i) as LonLat, thinned as above.
+    auto add_ring = [&](std::size_t n, auto at) {
+        const std::size_t first = xs.size();
         for (std::size_t i = 0; i < n; ++i) {
-            const LonLat& p = (*ring)[i];
+            const LonLat p = at(i);
             if (i > 0 && i + 1 < n && xs.size() > first) {
                 const double dx = p.lon - xs.back(), dy = p.lat - ys.back();
                 if (dx * dx + dy * dy < tol_deg2) continue;
@@ -142,6 +122,26 @@ void project_rings(const std::vector<const std::vector<LonLat>*>& rings, const P
             xs.push_back(p.lon), ys.push_back(p.lat);
         }
         sizes.push_back(xs.size() - first);
+    };
+    for (const auto* r : rings) {
+        const bool outside = closed && std::any_of(r->begin(), r->end(), [&](const LonLat& p) {
+                                 return p.lon < cw || p.lon > ce || p.lat < cs || p.lat > cn;
+                             });
+        if (!outside) {
+            add_ring(r->size(), [&](std::size_t i) { return (*r)[i]; });
+            continue;
+        }
+        std::vector<Pt> ring;
+        ring.reserve(r->size());
+        for (const LonLat& p : *r) ring.push_back({p.lon, p.lat});
+        ring = clip_ring(ring, cw, cs, ce, cn);
+        if (ring.size() < 3) continue;
+        // Closed again where the clip left the ring open (its end point repeats its start).
+        const bool open = ring.front().x != ring.back().x || ring.front().y != ring.back().y;
+        add_ring(ring.size() + (open ? 1 : 0), [&](std::size_t i) {
+            const Pt& p = ring[i % ring.size()];
+            return LonLat{p.x, p.y};
+        });
     }
     proj.to_px(xs, ys);
     const double w = proj.width(), h = proj.height();

@@ -69,9 +69,7 @@ void draw_map(Canvas& canvas, const MapData& data, const BaseData& base, const M
     dc.title = o.title.empty() ? "Control of territory, " + data.date : o.title;
     dc.present = statuses_present(data);
 
-    // load_base computes the union; a BaseData put together by hand may leave it to us.
-    const MultiPolygon ukraine = !base.ukraine_union.empty() || base.ukraine.empty() ? base.ukraine_union
-                                                                                      : union_regions(geo, base.ukraine);
+    const MultiPolygon& ukraine = base.ukraine_union;  // computed once by load_base
     dc.ukraine = project_polygons(ukraine, proj, dc.base_simplify_px);
     MultiPolygon assessed;
     for (const auto& l : data.control) {
