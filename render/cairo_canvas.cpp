@@ -216,9 +216,7 @@ void CairoCanvas::text(double x, double y, std::string_view utf8, const TextStyl
 cairo_surface_t* CairoCanvas::halo_glyph(cairo_scaled_font_t* font, unsigned long glyph, double width,
                                          const Color& color) {
     auto key = std::make_tuple(font, glyph, width, color.hex());
-    if (auto it = halo_glyphs_.find(key); it != halo_glyphs_.end()) return it->second.get();
-    if (std::none_of(halo_fonts_.begin(), halo_fonts_.end(), [&](const ScaledFontPtr& f) { return f.get() == font; }))
-        halo_fonts_.emplace_back(cairo_scaled_font_reference(font));
+    if (auto it = halo_glyphs_.find(key); it != halo_glyphs_.end()) return it->second.form.get();
     cairo_glyph_t g{glyph, 0, 0};
     cairo_text_extents_t ext;
     cairo_scaled_font_glyph_extents(font, &g, 1, &ext);
@@ -235,7 +233,8 @@ cairo_surface_t* CairoCanvas::halo_glyph(cairo_scaled_font_t* font, unsigned lon
     cairo_stroke_preserve(c.get());
     cairo_fill(c.get());
     check_cairo(cairo_status(c.get()), "draw a label halo");
-    return halo_glyphs_.emplace(key, std::move(rec)).first->second.get();
+    HaloGlyph entry{ScaledFontPtr(cairo_scaled_font_reference(font)), std::move(rec)};
+    return halo_glyphs_.emplace(key, std::move(entry)).first->second.form.get();
 }
 
 void CairoCanvas::pdf_halo(PangoLayout* layout, double x, double y, const TextStyle& style) {

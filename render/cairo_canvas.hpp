@@ -5,7 +5,6 @@
 #include <map>
 #include <string>
 #include <tuple>
-#include <vector>
 
 #include "render/canvas.hpp"
 #include "render/handles.hpp"
@@ -43,8 +42,11 @@ private:
     // occurrence paints: Cairo writes it to the PDF as one form XObject used many times, where a
     // stroked layout path would write every label's outline curves again.
     cairo_surface_t* halo_glyph(cairo_scaled_font_t* font, unsigned long glyph, double width, const Color& color);
-    std::map<std::tuple<cairo_scaled_font_t*, unsigned long, double, std::string>, SurfacePtr> halo_glyphs_;
-    std::vector<ScaledFontPtr> halo_fonts_;  // keeps the fonts used as keys alive
+    struct HaloGlyph {
+        ScaledFontPtr font;  // keeps the font used in the key alive
+        SurfacePtr form;
+    };
+    std::map<std::tuple<cairo_scaled_font_t*, unsigned long, double, std::string>, HaloGlyph> halo_glyphs_;
     // Pixels of an image canvas, mapped and populated in one go: faulting in a 1600x1200 map
     // page by page costs more than drawing its sea.
     struct MappedPixels {
