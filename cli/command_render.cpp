@@ -1,7 +1,9 @@
 // frontmap render: one map for one date (DESIGN, "A map for date D").
 //
-// The only seam to the store is map_data_for() below: it calls layers::load_map_data for the
-// date and extent. Hidden options draw the built-in demonstration data (--demo) or a polygon
+// The only seam to the store is map_data_for() below: it reads the store's rows for the date and
+// extent through RenderReaders (cli/commands_list.hpp), which differ between the commands module
+// (GeoPackage and PostGIS stores, any OGR polygon file) and the render module (GeoPackage stores
+// only, without GDAL). Hidden options draw the built-in demonstration data (--demo) or a polygon
 // file given with --control-file (the benchmark's direct path) instead.
 
 #include <cctype>
@@ -15,8 +17,8 @@
 #include "cli/commands_list.hpp"
 #include "geo/error.hpp"
 #include "geo/geometry.hpp"
+#include "layers/rows.hpp"
 #include "layers/snapshot.hpp"
-#include "layers/store.hpp"
 #include "render/base_layers.hpp"
 #include "render/demo.hpp"
 #include "render/locate.hpp"
@@ -82,6 +84,8 @@ Extent fit_data(const MapData& d) {
 
 class RenderCommand final : public Command {
 public:
+    explicit RenderCommand(RenderReaders readers) : readers_(readers) {}
+
     void setup(CLI::App& app) override {
         app.description("Render the control-claim map of one date as PNG, SVG or PDF.");
         app.add_option("--date", date_, "map date, YYYY-MM-DD")->required();
@@ -174,21 +178,25 @@ private:
             c.party = "RU";
             c.kind = "assessed";
             c.valid_from = date_;
-            c.area = render::read_polygon_file(control_file_);
+            if (readers_.polygon_file == nullptr) {
+                throw Error("failed to read polygons '" + control_file_ + "'", "this module reads no polygon files");
+            }
+            c.area = readers_.polygon_file(control_file_);
             d.control.push_back(std::move(c));
             d.sources.push_back(d.control.back().source);
             return d;
         }
-        layers::Store store = layers::Store::open(store_, layers::Store::Mode::read_only);
+        const std::unique_ptr<layers::StoreRows> rows = readers_.store(store_);
         layers::SnapshotOptions snapshot;
         snapshot.base = base_;
         std::optional<frontmap::Extent> box;
         if (!(extent_.empty() && view_.empty() && around_.empty())) {
             box = options_.extent;
         }
-        return layers::load_map_data(store, date_, box, snapshot);
+        return layers::load_map_data(*rows, date_, box, snapshot);
     }
 
+    RenderReaders readers_;
     std::string date_, output_, extent_, around_, view_, size_, crs_, style_file_, title_, store_, base_,
         control_file_;
     std::string lang_ = "en", palette_ = "default";
@@ -200,6 +208,11 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_render_command() { return std::make_unique<RenderCommand>(); }
+std::unique_ptr<Command> make_render_command(RenderReaders readers) { return std::make_unique<RenderCommand>(readers); }
+
+CommandInfo render_command_info(RenderReaders readers) {
+    return {"render", "render the control-claim map of one date (PNG, SVG, PDF)",
+            [readers] { return make_render_command(readers); }};
+}
 
 }  // namespace frontmap::cli

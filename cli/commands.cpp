@@ -1,9 +1,12 @@
 // The one table of every subcommand, and the entry point of the commands module
-// (frontmap-commands.so) that the launcher (cli/main.cpp) loads for every command but the lean ones.
+// (frontmap-commands.so) that the launcher (cli/main.cpp) loads for every command but the lean
+// ones and `render` from a GeoPackage store (cli/render_module.cpp).
 
 #include "cli/app.hpp"
 #include "cli/command.hpp"
 #include "cli/commands_list.hpp"
+#include "layers/rows.hpp"
+#include "render/locate.hpp"
 
 namespace frontmap::cli {
 
@@ -19,7 +22,7 @@ const std::vector<CommandInfo>& commands() {
         {"places", "list the places the store knows and how often they were mentioned", make_places_command},
         {"stats", "assessed area per party per day (km², equal-area) and its daily change", make_stats_command},
         {"store", "create a layer store or show what it holds (info, init)", make_store_command},
-        {"render", "render the control-claim map of one date (PNG, SVG, PDF)", make_render_command},
+        render_command_info({&layers::open_store_rows, &render::read_polygon_file}),
     };
     return table;
 }

@@ -3,7 +3,14 @@
 
 #include <memory>
 
+#include <string>
+
 #include "cli/command.hpp"
+#include "geo/mapdata.hpp"
+
+namespace frontmap::layers {
+class StoreRows;
+}
 
 namespace frontmap::cli {
 
@@ -19,7 +26,16 @@ std::unique_ptr<Command> make_ingest_command();   // command_ingest.cpp
 std::unique_ptr<Command> make_claims_command();   // command_claims.cpp
 std::unique_ptr<Command> make_places_command();   // command_places.cpp
 std::unique_ptr<Command> make_store_command();  // command_store.cpp
-std::unique_ptr<Command> make_render_command(); // command_render.cpp
+// What `render` reads, passed in so that the render module (cli/render_module.cpp) can run the
+// same command without GDAL: the store's rows (layers/rows.hpp) for a --store URL, and the
+// polygons of a --control-file (null: not available).
+struct RenderReaders {
+    std::unique_ptr<layers::StoreRows> (*store)(const std::string& url) = nullptr;
+    MultiPolygon (*polygon_file)(const std::string& path) = nullptr;
+};
+std::unique_ptr<Command> make_render_command(RenderReaders readers);  // command_render.cpp
+// The render command as the commands module runs it: every store, every polygon file.
+CommandInfo render_command_info(RenderReaders readers);  // command_render.cpp
 std::unique_ptr<Command> make_stats_command();  // command_stats.cpp
 std::unique_ptr<Command> make_diff_command();   // command_diff.cpp
 

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "layers/dates.hpp"
 #include "layers/store.hpp"
 
 namespace frontmap::layers {
@@ -67,11 +68,7 @@ ImportReport import_control(Store& store, const std::vector<std::string>& inputs
 // Checks the options alone (what the CLI validates before opening anything).
 void check_import_options(const ImportOptions& options);
 
-// --- dates (YYYY-MM-DD, proleptic Gregorian) -----------------------------------------------
-bool is_iso_date(const std::string& s);
-// Days from a to b (b - a). Both must be valid dates.
-int days_between(const std::string& a, const std::string& b);
-std::string add_days(const std::string& date, int days);
+// --- dates (YYYY-MM-DD, proleptic Gregorian): layers/dates.hpp --------------------------------
 // The date a file name carries according to `pattern` (see above), or nullopt when the name
 // does not match or the date it spells does not exist.
 std::optional<std::string> date_from_name(const std::string& pattern, const std::string& file_name);

@@ -14,33 +14,13 @@
 #include "geo/context.hpp"
 #include "geo/error.hpp"
 #include "geo/status.hpp"
+#include "geo/gpkg.hpp"
+#include "geo/sqlite.hpp"
 #include "layers/control.hpp"
 
 namespace frontmap::layers {
 
 namespace {
-
-std::string str(const OGRFeature& f, const char* field) {
-    const int i = f.GetFieldIndex(field);
-    if (i < 0 || !f.IsFieldSetAndNotNull(i)) return {};
-    return f.GetFieldAsString(i);
-}
-std::int64_t int64(const OGRFeature& f, const char* field) {
-    const int i = f.GetFieldIndex(field);
-    if (i < 0 || !f.IsFieldSetAndNotNull(i)) return 0;
-    return f.GetFieldAsInteger64(i);
-}
-double real(const OGRFeature& f, const char* field, double fallback = NAN) {
-    const int i = f.GetFieldIndex(field);
-    if (i < 0 || !f.IsFieldSetAndNotNull(i)) return fallback;
-    return f.GetFieldAsDouble(i);
-}
-
-std::vector<unsigned char> wkb_of(const OGRGeometry& g) {
-    std::vector<unsigned char> wkb(static_cast<std::size_t>(g.WkbSize()));
-    g.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-    return wkb;
-}
 
 std::uint64_t fnv1a(const std::vector<unsigned char>& bytes) {
     std::uint64_t h = 1469598103934665603ULL;
@@ -61,55 +41,39 @@ struct ControlRows {
 };
 
 // Every control row's key, read once per Snapshotter (one pass over the table; the geometry is
-// read later, only for the rows a date needs).
-struct CatalogRow {
-    GIntBig fid = 0;
-    std::string source, party, kind, valid_from, valid_to;
-};
-
-std::vector<CatalogRow> read_catalog(Store& store) {
-    OGRLayer& control = store.layer("control");
-    control.SetAttributeFilter(nullptr);
-    control.SetSpatialFilter(nullptr);
-    const char* ignored[] = {"OGR_GEOMETRY", nullptr};
-    control.SetIgnoredFields(ignored);
-    std::vector<CatalogRow> rows;
-    control.ResetReading();
-    for (auto& f : control) {
-        rows.push_back({f->GetFID(), str(*f, "source"), str(*f, "party"), str(*f, "kind"), str(*f, "valid_from"),
-                        str(*f, "valid_to")});
-    }
-    control.SetIgnoredFields(nullptr);
-    std::sort(rows.begin(), rows.end(), [](const CatalogRow& a, const CatalogRow& b) {
+// read later, only for the rows a date needs), sorted by key then fid.
+std::vector<ControlCatalogRow> read_catalog(StoreRows& rows) {
+    std::vector<ControlCatalogRow> catalog = rows.control_catalog();
+    std::sort(catalog.begin(), catalog.end(), [](const ControlCatalogRow& a, const ControlCatalogRow& b) {
         return std::tie(a.source, a.party, a.kind, a.valid_from, a.fid) <
                std::tie(b.source, b.party, b.kind, b.valid_from, b.fid);
     });
-    return rows;
+    return catalog;
 }
 
 struct ControlPick {
     ControlKey key;
-    std::vector<GIntBig> fids;  // ascending
+    std::vector<std::int64_t> fids;  // ascending
 };
 
 // For each (source, party, kind): the rows with the latest valid_from <= date (and no valid_to
 // before it). Ordered by source, party, kind.
-std::vector<ControlPick> latest_control(const std::vector<CatalogRow>& catalog, const std::string& date) {
+std::vector<ControlPick> latest_control(const std::vector<ControlCatalogRow>& catalog, const std::string& date) {
     std::vector<ControlPick> out;
     for (std::size_t i = 0; i < catalog.size();) {
         std::size_t j = i;
-        const CatalogRow& first = catalog[i];
+        const ControlCatalogRow& first = catalog[i];
         std::string best;
         while (j < catalog.size() && catalog[j].source == first.source && catalog[j].party == first.party &&
                catalog[j].kind == first.kind) {
-            const CatalogRow& r = catalog[j];
+            const ControlCatalogRow& r = catalog[j];
             if (r.valid_from <= date && (r.valid_to.empty() || r.valid_to >= date)) best = std::max(best, r.valid_from);
             ++j;
         }
         if (!best.empty()) {
             ControlPick pick{{first.source, first.party, first.kind, best}, {}};
             for (std::size_t k = i; k < j; ++k) {
-                const CatalogRow& r = catalog[k];
+                const ControlCatalogRow& r = catalog[k];
                 if (r.valid_from == best && (r.valid_to.empty() || r.valid_to >= date)) pick.fids.push_back(r.fid);
             }
             out.push_back(std::move(pick));
@@ -119,73 +83,47 @@ std::vector<ControlPick> latest_control(const std::vector<CatalogRow>& catalog, 
     return out;
 }
 
-ControlRows control_rows(Store& store, const ControlPick& pick) {
-    OGRLayer& control = store.layer("control");
+ControlRows control_rows(StoreRows& rows, const ControlPick& pick) {
     ControlRows out{pick.key, {}};
-    for (GIntBig fid : pick.fids) {
-        FeaturePtr f(control.GetFeature(fid));
-        if (!f) throw StoreError("failed to read control row " + std::to_string(fid), last_gdal_error("it vanished"));
-        if (const OGRGeometry* g = f->GetGeometryRef(); g != nullptr && !g->IsEmpty()) out.wkb.push_back(wkb_of(*g));
+    for (std::int64_t fid : pick.fids) {
+        std::vector<unsigned char> wkb = rows.control_wkb(fid);
+        if (!wkb.empty()) out.wkb.push_back(std::move(wkb));
     }
     return out;
 }
 
-struct ClaimRow {
-    std::string article, place_key, actor, stance, part, claim_date, attributed_to, evidence;
-    std::int64_t evidence_start = 0, evidence_end = 0;
-    double confidence = 0;
-};
-
 // Claims with D - window < claim_date <= D, latest per (place, actor, stance), sorted.
-std::vector<ClaimRow> active_claims(Store& store, const std::string& date, int window_days) {
-    const std::string from = add_days(date, -window_days);
-    OGRLayer& claims = store.layer("claims");
-    claims.SetAttributeFilter(("claim_date <= " + sql_quote(date) + " AND claim_date > " + sql_quote(from)).c_str());
-    claims.ResetReading();
+std::vector<ClaimRow> active_claims(StoreRows& rows, const std::string& date, int window_days) {
     std::map<std::tuple<std::string, std::string, std::string>, ClaimRow> latest;
-    for (auto& f : claims) {
-        ClaimRow c{str(*f, "article_sha256"), str(*f, "place_key"), str(*f, "actor"), str(*f, "stance"),
-                   str(*f, "part"), str(*f, "claim_date"), str(*f, "attributed_to"), str(*f, "evidence_text"),
-                   int64(*f, "evidence_start"), int64(*f, "evidence_end"), real(*f, "confidence", 0.0)};
+    for (ClaimRow& c : rows.claims_between(add_days(date, -window_days), date)) {
         if (c.place_key.empty() || !is_iso_date(c.claim_date)) continue;
         auto key = std::make_tuple(c.place_key, c.actor, c.stance);
         auto it = latest.find(key);
-        const auto rank = [](const ClaimRow& r) { return std::make_tuple(r.claim_date, r.confidence, r.article); };
+        // Latest, then most confident, then a total order of the rest: the result does not
+        // depend on the order the store returns rows in (which differs between drivers).
+        const auto rank = [](const ClaimRow& r) {
+            return std::tie(r.claim_date, r.confidence, r.article, r.evidence_start, r.evidence_end, r.part,
+                            r.attributed_to, r.evidence);
+        };
         if (it == latest.end() || rank(c) > rank(it->second)) latest[key] = std::move(c);
     }
-    claims.SetAttributeFilter(nullptr);
     std::vector<ClaimRow> out;
     for (auto& [k, c] : latest) out.push_back(std::move(c));
     return out;  // std::map order: place, actor, stance
 }
 
-struct PlaceRow {
-    std::string key, name, kind, iso, country;
-    std::int64_t geonames_id = 0, population = 0;
-    LonLat pos{NAN, NAN};
-    std::vector<unsigned char> wkb;  // point or polygon
-};
-
-std::optional<PlaceRow> place_row(Store& store, const std::string& place_key) {
-    OGRLayer& places = store.layer("places");
-    places.SetAttributeFilter(("place_key = " + sql_quote(place_key)).c_str());
-    places.ResetReading();
-    std::optional<PlaceRow> out;
-    for (auto& f : places) {
-        PlaceRow p{place_key, str(*f, "name"), str(*f, "kind"), str(*f, "iso"), str(*f, "country"),
-                   int64(*f, "geonames_id"), int64(*f, "population"), {real(*f, "lon"), real(*f, "lat")}, {}};
-        if (const OGRGeometry* g = f->GetGeometryRef(); g != nullptr && !g->IsEmpty()) {
-            p.wkb = wkb_of(*g);
-            if (!std::isfinite(p.pos.lon) || !std::isfinite(p.pos.lat)) {
-                OGRPoint c;
-                if (g->Centroid(&c) == OGRERR_NONE) p.pos = {c.getX(), c.getY()};
-            }
-        }
-        out = std::move(p);
-        break;
+// A place's row, with its position taken from its geometry when lat/lon are not stored.
+std::optional<PlaceRow> place_row(const GeoContext& ctx, StoreRows& rows, const std::string& place_key) {
+    std::optional<PlaceRow> p = rows.place(place_key);
+    if (p && !p->wkb.empty() && (!std::isfinite(p->pos.lon) || !std::isfinite(p->pos.lat))) {
+        GeosGeomPtr g = geos_from_wkb(ctx, p->wkb.data(), p->wkb.size());
+        GeosGeomPtr c = ctx.own(GEOSGetCentroid_r(ctx.geos(), g.get()), "centroid");
+        double x = NAN, y = NAN;
+        if (GEOSisEmpty_r(ctx.geos(), c.get()) == 0 && GEOSGeomGetX_r(ctx.geos(), c.get(), &x) == 1 &&
+            GEOSGeomGetY_r(ctx.geos(), c.get(), &y) == 1)
+            p->pos = {x, y};
     }
-    places.SetAttributeFilter(nullptr);
-    return out;
+    return p;
 }
 
 // How a map names an article: its title, else its source, else its URL, else the name of the
@@ -194,39 +132,46 @@ struct ArticleInfo {
     std::string name, published;
 };
 
-ArticleInfo article_info(Store& store, const std::string& sha, std::map<std::string, ArticleInfo>& cache) {
+ArticleInfo article_info(StoreRows& rows, const std::string& sha, std::map<std::string, ArticleInfo>& cache) {
     if (auto it = cache.find(sha); it != cache.end()) return it->second;
-    OGRLayer& articles = store.layer("articles");
-    articles.SetAttributeFilter(("sha256 = " + sql_quote(sha)).c_str());
-    articles.ResetReading();
     ArticleInfo info;
-    for (auto& f : articles) {
-        for (const char* field : {"title", "source", "url", "file"}) {
-            info.name = str(*f, field);
+    if (std::optional<ArticleRow> a = rows.article(sha)) {
+        for (const std::string* field : {&a->title, &a->source, &a->url, &a->file}) {
+            info.name = *field;
             if (!info.name.empty()) break;
         }
-        info.published = str(*f, "published");
-        break;
+        info.published = a->published;
     }
-    articles.SetAttributeFilter(nullptr);
     return cache[sha] = info;
 }
 
-// The base data, opened read-only when the options name it.
+// The base data (base.gpkg), read-only through SQLite when the options name it.
 class Base {
 public:
     explicit Base(const std::string& path) {
         if (path.empty()) return;
-        if (!std::filesystem::exists(path)) {
-            throw InputError("failed to open base data '" + path + "'", "no such file", "run data/fetch first");
+        db_.emplace(sqlite::Db::open_read_only(path, "failed to open base data '" + path + "'", sqlite::Role::input));
+        for (const char* table : {"admin1", "places"}) {
+            if (!db_->has_table(table)) {
+                db_->fail(std::string("it has no '") + table + "' table", "rebuild it with data/fetch");
+            }
         }
-        ds_.reset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-        if (!ds_) throw InputError("failed to open base data '" + path + "'", last_gdal_error("not a GeoPackage"));
+        admin1_geom_ = gpkg::geometry_column(*db_, "admin1");
+        places_geom_ = gpkg::geometry_column(*db_, "places");
+        if (admin1_geom_.empty() || places_geom_.empty()) db_->fail("it is not a GeoPackage of the expected layers", "rebuild it with data/fetch");
+        places_rtree_ = gpkg::rtree_of(*db_, "places", places_geom_);
+        path_ = path;
     }
-    OGRLayer* layer(const char* name) { return ds_ ? ds_->GetLayerByName(name) : nullptr; }
+    bool open() const { return db_.has_value(); }
+    const sqlite::Db& db() const { return *db_; }
+    const std::string& path() const { return path_; }
+    const std::string& admin1_geom() const { return admin1_geom_; }
+    const std::string& places_geom() const { return places_geom_; }
+    const std::string& places_rtree() const { return places_rtree_; }
 
 private:
-    DatasetPtr ds_;
+    std::optional<sqlite::Db> db_;
+    std::string path_, admin1_geom_, places_geom_, places_rtree_;
 };
 
 struct Region {
@@ -235,41 +180,49 @@ struct Region {
 };
 
 // Crimea and Sevastopol from the base admin-1 polygons.
-std::vector<Region> pre2022_regions(Base& base) {
+std::vector<Region> pre2022_regions(const Base& base) {
     std::vector<Region> out;
-    OGRLayer* admin1 = base.layer("admin1");
-    if (admin1 == nullptr) return out;
-    admin1->SetAttributeFilter("iso_3166_2 IN ('UA-43', 'UA-40')");
-    admin1->ResetReading();
-    for (auto& f : *admin1) {
-        const OGRGeometry* g = f->GetGeometryRef();
-        if (g == nullptr || g->IsEmpty()) continue;
-        std::string name = str(*f, "name_en");
-        if (name.empty()) name = str(*f, "name");
-        out.push_back({str(*f, "iso_3166_2"), name, wkb_of(*g)});
+    if (!base.open()) return out;
+    const std::string geom = sqlite::quote_ident(base.admin1_geom());
+    const std::string tail = geom + " FROM admin1 WHERE iso_3166_2 IN ('UA-43', 'UA-40') ORDER BY rowid";
+    std::unique_ptr<sqlite::Stmt> st = base.db().try_prepare("SELECT iso_3166_2, name_en, name, " + tail);
+    if (!st) st = std::make_unique<sqlite::Stmt>(base.db().prepare("SELECT iso_3166_2, '', name, " + tail));
+    const std::string what = "failed to read base data '" + base.path() + "'";
+    while (st->step()) {
+        const auto wkb = gpkg::wkb_of(st->blob(3), what);
+        if (wkb.empty()) continue;
+        std::string name = st->text(1);
+        if (name.empty()) name = st->text(2);
+        out.push_back({st->text(0), name, {wkb.begin(), wkb.end()}});
     }
-    admin1->SetAttributeFilter(nullptr);
     std::sort(out.begin(), out.end(), [](const Region& a, const Region& b) { return a.iso > b.iso; });  // UA-43 first
     return out;
 }
 
-std::vector<Neighbour> neighbours(Base& base, LonLat centre, double radius_km, std::int64_t self_id) {
+std::vector<Neighbour> neighbours(const Base& base, LonLat centre, double radius_km, std::int64_t self_id) {
     std::vector<Neighbour> out;
-    OGRLayer* places = base.layer("places");
-    if (places == nullptr) return out;
+    if (!base.open()) return out;
     const double dlat = 2 * radius_km / 110.574;
     const double dlon = 2 * radius_km / (111.320 * std::max(0.05, std::cos(centre.lat * std::numbers::pi / 180)));
-    places->SetSpatialFilterRect(centre.lon - dlon, centre.lat - dlat, centre.lon + dlon, centre.lat + dlat);
-    places->SetAttributeFilter(nullptr);
-    places->ResetReading();
-    for (auto& f : *places) {
-        if (self_id != 0 && int64(*f, "geonames_id") == self_id) continue;
-        const OGRGeometry* g = f->GetGeometryRef();
-        if (g == nullptr || wkbFlatten(g->getGeometryType()) != wkbPoint) continue;
-        const auto* p = g->toPoint();
-        out.push_back({{p->getX(), p->getY()}, int64(*f, "population")});
+    const double w = centre.lon - dlon, e = centre.lon + dlon, s = centre.lat - dlat, n = centre.lat + dlat;
+    const std::string geom = sqlite::quote_ident(base.places_geom());
+    // The R-tree narrows the search (its float bounds are rounded outwards); the exact test is ours.
+    const std::string sql =
+        base.places_rtree().empty()
+            ? "SELECT p.geonames_id, p.population, p." + geom + " FROM places p ORDER BY p.rowid"
+            : "SELECT p.geonames_id, p.population, p." + geom + " FROM places p JOIN " +
+                  sqlite::quote_ident(base.places_rtree()) +
+                  " r ON p.rowid = r.id WHERE r.minx <= ?2 AND r.maxx >= ?1 AND r.miny <= ?4 AND r.maxy >= ?3"
+                  " ORDER BY p.rowid";
+    sqlite::Stmt st = base.db().prepare(sql);
+    if (!base.places_rtree().empty()) st.bind(1, w).bind(2, e).bind(3, s).bind(4, n);
+    const std::string what = "failed to read base data '" + base.path() + "'";
+    while (st.step()) {
+        if (self_id != 0 && st.int64(0) == self_id) continue;
+        const std::optional<LonLat> p = gpkg::point_of(gpkg::wkb_of(st.blob(2), what), what);
+        if (!p || p->lon < w || p->lon > e || p->lat < s || p->lat > n) continue;
+        out.push_back({*p, st.int64(1)});
     }
-    places->SetSpatialFilter(nullptr);
     return out;
 }
 
@@ -334,37 +287,45 @@ void check_date(const std::string& date) {
 std::string SnapshotDigestInputs::text() const { return joined(lines); }
 
 struct Snapshotter::Impl {
-    Impl(Store& s, SnapshotOptions o) : store(&s), options(std::move(o)), base(options.base) {
-        catalog = read_catalog(s);
+    Impl(std::unique_ptr<StoreRows> own, StoreRows& r, SnapshotOptions o)
+        : owned(std::move(own)), rows(&r), options(std::move(o)), base(options.base) {
+        catalog = read_catalog(r);
         regions = pre2022_regions(base);
     }
-    Store* store;
+    std::unique_ptr<StoreRows> owned;  // null when the caller owns the rows
+    StoreRows* rows;
     SnapshotOptions options;
     Base base;
-    std::vector<CatalogRow> catalog;
+    GeoContext ctx;  // for reading places (centroids)
+    std::vector<ControlCatalogRow> catalog;
     std::vector<Region> regions;
-    std::map<GIntBig, std::uint64_t> hashes;  // control row -> content hash of its geometry
+    std::map<std::int64_t, std::uint64_t> hashes;  // control row -> content hash of its geometry
 };
 
-Snapshotter::Snapshotter(Store& store, SnapshotOptions options)
-    : impl_(std::make_unique<Impl>(store, std::move(options))) {}
+Snapshotter::Snapshotter(StoreRows& rows, SnapshotOptions options)
+    : impl_(std::make_unique<Impl>(nullptr, rows, std::move(options))) {}
+Snapshotter::Snapshotter(std::unique_ptr<StoreRows> rows, SnapshotOptions options) {
+    StoreRows& r = *rows;
+    impl_ = std::make_unique<Impl>(std::move(rows), r, std::move(options));
+}
 Snapshotter::~Snapshotter() = default;
 Snapshotter::Snapshotter(Snapshotter&&) noexcept = default;
 Snapshotter& Snapshotter::operator=(Snapshotter&&) noexcept = default;
 
-MapData load_map_data(Store& store, const std::string& date, std::optional<Extent> extent,
+MapData load_map_data(StoreRows& rows, const std::string& date, std::optional<Extent> extent,
                       const SnapshotOptions& options) {
     check_date(date);
-    return Snapshotter(store, options).map_data(date, extent);
+    return Snapshotter(rows, options).map_data(date, extent);
 }
 
-SnapshotDigestInputs snapshot_digest_inputs(Store& store, const std::string& date, const SnapshotOptions& options) {
+SnapshotDigestInputs snapshot_digest_inputs(StoreRows& rows, const std::string& date,
+                                            const SnapshotOptions& options) {
     check_date(date);
-    return Snapshotter(store, options).digest_inputs(date);
+    return Snapshotter(rows, options).digest_inputs(date);
 }
 
 SnapshotDigestInputs Snapshotter::digest_inputs(const std::string& date) {
-    Store& store = *impl_->store;
+    StoreRows& store = *impl_->rows;
     const SnapshotOptions& options = impl_->options;
     check_date(date);
     SnapshotDigestInputs out;
@@ -378,7 +339,7 @@ SnapshotDigestInputs Snapshotter::digest_inputs(const std::string& date) {
             const ControlKey& key = pick.key;
             if (std::string(tag) == "pre2022" && (key.party != "RU" || key.kind != "assessed")) continue;
             std::string line = fmt::format("{}\t{}\t{}\t{}\t{}", tag, key.source, key.party, key.kind, key.valid_from);
-            for (GIntBig fid : pick.fids) {
+            for (std::int64_t fid : pick.fids) {
                 auto it = impl_->hashes.find(fid);
                 if (it == impl_->hashes.end()) {
                     const ControlRows rows = control_rows(store, ControlPick{key, {fid}});
@@ -399,7 +360,7 @@ SnapshotDigestInputs Snapshotter::digest_inputs(const std::string& date) {
         place_keys.insert(c.place_key);
     }
     for (const auto& key : place_keys) {
-        if (auto p = place_row(store, key)) {
+        if (auto p = place_row(impl_->ctx, store, key)) {
             out.lines.push_back(fmt::format("place\t{}\t{}\t{}\t{:.7f}\t{:.7f}\t{}\t{:016x}", p->key, p->name, p->kind,
                                             p->pos.lon, p->pos.lat, p->population, fnv1a(p->wkb)));
         }
@@ -414,16 +375,16 @@ std::vector<Snapshotter::Control> Snapshotter::control(const GeoContext& ctx, co
     for (const auto& pick : latest_control(impl_->catalog, date)) {
         const ControlKey& key = pick.key;
         Control c{key.source, key.party, key.kind, key.valid_from, days_between(key.valid_from, date), nullptr};
-        if (with_geometry) c.geometry = union_of(ctx, control_rows(*impl_->store, pick).wkb);
+        if (with_geometry) c.geometry = union_of(ctx, control_rows(*impl_->rows, pick).wkb);
         out.push_back(std::move(c));
     }
     return out;
 }
 
 MapData Snapshotter::map_data(const std::string& date, std::optional<Extent> extent) {
-    Store& store = *impl_->store;
+    StoreRows& store = *impl_->rows;
     const SnapshotOptions& options = impl_->options;
-    Base& base = impl_->base;
+    const Base& base = impl_->base;
     check_date(date);
     if (extent && !extent->valid()) {
         throw InputError(fmt::format("failed to use extent '{},{},{},{}'", extent->west, extent->south, extent->east,
@@ -519,7 +480,7 @@ MapData Snapshotter::map_data(const std::string& date, std::optional<Extent> ext
             article_sources.insert(place_articles[place_key].begin(), place_articles[place_key].end());
             continue;
         }
-        std::optional<PlaceRow> place = place_row(store, place_key);
+        std::optional<PlaceRow> place = place_row(ctx, store, place_key);
         if (!place || !std::isfinite(place->pos.lon) || !std::isfinite(place->pos.lat)) continue;
         if (box && !box->contains(place->pos)) continue;
 

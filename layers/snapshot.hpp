@@ -36,6 +36,7 @@
 #include "geo/areas.hpp"
 #include "geo/geometry.hpp"
 #include "geo/mapdata.hpp"
+#include "layers/rows.hpp"
 #include "layers/store.hpp"
 
 namespace frontmap::layers {
@@ -49,6 +50,10 @@ struct SnapshotOptions {
     double extent_margin = 0.25;          // fraction of the extent's size added on each side
 };
 
+// From a store's rows (layers/rows.hpp), or from an open Store (layers/snapshot_store.cpp: a
+// GeoPackage is read through SQLite, PostGIS through OGR).
+MapData load_map_data(StoreRows& rows, const std::string& date, std::optional<Extent> extent = std::nullopt,
+                      const SnapshotOptions& options = {});
 MapData load_map_data(Store& store, const std::string& date, std::optional<Extent> extent = std::nullopt,
                       const SnapshotOptions& options = {});
 
@@ -60,15 +65,19 @@ struct SnapshotDigestInputs {
     std::vector<std::string> lines;
     std::string text() const;  // the lines joined with '\n'
 };
+SnapshotDigestInputs snapshot_digest_inputs(StoreRows& rows, const std::string& date,
+                                            const SnapshotOptions& options = {});
 SnapshotDigestInputs snapshot_digest_inputs(Store& store, const std::string& date, const SnapshotOptions& options = {});
 
 // Many dates from one store (a dated build): reads the control table's keys and the base data
 // once, then answers any date; geometry hashes for digests are computed once per control row.
 // It sees the store as it was when constructed (a build reads, it does not import meanwhile).
-// Not thread-safe: one per thread (each with its own Store).
+// Not thread-safe: one per thread (each with its own Store or rows).
 class Snapshotter {
 public:
-    Snapshotter(Store& store, SnapshotOptions options);
+    Snapshotter(StoreRows& rows, SnapshotOptions options);               // rows must outlive it
+    Snapshotter(std::unique_ptr<StoreRows> rows, SnapshotOptions options);
+    Snapshotter(Store& store, SnapshotOptions options);  // layers/snapshot_store.cpp
     ~Snapshotter();
     Snapshotter(Snapshotter&&) noexcept;
     Snapshotter& operator=(Snapshotter&&) noexcept;

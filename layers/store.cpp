@@ -4,10 +4,8 @@
 #include "layers/store.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <cctype>
 #include <utility>
 #include <system_error>
@@ -17,14 +15,13 @@
 
 #include "geo/error.hpp"
 #include "layers/migrations.hpp"
+#include "layers/rows.hpp"
 
 namespace frontmap::layers {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-bool is_pg_url(const std::string& url) { return STARTS_WITH_CI(url.c_str(), "PG:"); }
 
 // Where the value of `key=` sits in a libpq/GDAL connection string ("PG:k=v k='v w' ..."):
 // {offset, length}, or {npos, 0} when the key is absent.
@@ -70,42 +67,6 @@ std::string active_schema(const std::string& url) {
 
 std::string open_what(const std::string& url) { return "failed to open store '" + redact(url) + "'"; }
 
-// Cheap structural checks of an existing file before SQLite sees it: GDAL happily opens some
-// damaged files and only fails later, mid-query. Throws StoreError with the reason.
-void check_sqlite_file(const std::string& path) {
-    const std::string what = open_what(path);
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) throw StoreError(what, "it is a folder, not a GeoPackage file");
-    const auto size = fs::file_size(path, ec);
-    if (ec) throw StoreError(what, ec.message());
-    if (size == 0) throw StoreError(what, "the file is empty, not a GeoPackage", "remove it or pick another --store");
-
-    std::array<unsigned char, 100> h{};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw StoreError(what, "cannot read the file");
-    in.read(reinterpret_cast<char*>(h.data()), h.size());
-    static const char magic[] = "SQLite format 3";  // followed by a NUL: 16 bytes
-    if (in.gcount() < 100 || !std::equal(magic, magic + 16, h.begin()))
-        throw StoreError(what, "not a GeoPackage (not an SQLite database)",
-                         "--store takes a frontmap GeoPackage or a PG: connection string");
-
-    auto be32 = [&](std::size_t at) {
-        return (std::uint32_t(h[at]) << 24) | (std::uint32_t(h[at + 1]) << 16) |
-               (std::uint32_t(h[at + 2]) << 8) | std::uint32_t(h[at + 3]);
-    };
-    std::uint32_t page_size = (std::uint32_t(h[16]) << 8) | h[17];
-    if (page_size == 1) page_size = 65536;
-    if (page_size < 512 || (page_size & (page_size - 1)) != 0)
-        throw StoreError(what, "the file is corrupt (bad SQLite page size)");
-    // The in-header page count is valid when the change counter matches "version-valid-for".
-    const std::uint32_t pages = be32(28);
-    if (pages != 0 && be32(24) == be32(92) && std::uintmax_t(pages) * page_size > size)
-        throw StoreError(what,
-                         "the file is truncated (" + std::to_string(size) + " bytes, its header says " +
-                             std::to_string(std::uintmax_t(pages) * page_size) + ")",
-                         "restore it from a backup");
-}
-
 DatasetPtr open_gpkg(const std::string& path, Store::Mode mode, bool& created) {
     const std::string what = open_what(path);
     std::error_code ec;
@@ -129,7 +90,8 @@ DatasetPtr open_gpkg(const std::string& path, Store::Mode mode, bool& created) {
         return ds;
     }
 
-    check_sqlite_file(path);
+    // Cheap structural checks first: GDAL happily opens some damaged files and fails later, mid-query.
+    detail::check_sqlite_file(path, what);
     const char* const drivers[] = {"GPKG", nullptr};
     const unsigned flags = GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR |
                            (mode == Store::Mode::read_only ? GDAL_OF_READONLY : GDAL_OF_UPDATE);

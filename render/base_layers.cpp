@@ -8,139 +8,95 @@
 
 #include "geo/error.hpp"
 #include "geo/normalize.hpp"
-#include "layers/handles.hpp"
+#include "geo/gpkg.hpp"
+#include "geo/sqlite.hpp"
 #include "render/geometry.hpp"
 
 namespace frontmap::render {
 
 namespace {
 
-using layers::DatasetPtr;
-using layers::FeaturePtr;
+// One layer of base.gpkg: its table, geometry column and R-tree (when it has one).
+struct BaseTable {
+    std::string table, geom, rtree;
+};
 
-void append_polygon(const OGRPolygon& poly, MultiPolygon& out) {
-    Polygon p;
-    auto ring = [&](const OGRLinearRing* r) {
-        if (r == nullptr || r->getNumPoints() < 3) return;
-        Ring pts(static_cast<std::size_t>(r->getNumPoints()));
-        for (int i = 0; i < r->getNumPoints(); ++i) pts[static_cast<std::size_t>(i)] = {r->getX(i), r->getY(i)};
-        p.rings.push_back(std::move(pts));
-    };
-    ring(poly.getExteriorRing());
-    if (p.rings.empty()) return;
-    for (int i = 0; i < poly.getNumInteriorRings(); ++i) ring(poly.getInteriorRing(i));
-    out.push_back(std::move(p));
+BaseTable need_table(const sqlite::Db& db, const std::string& table) {
+    if (!db.has_table(table)) db.fail("no layer '" + table + "'", "rebuild it with data/fetch");
+    BaseTable t{table, gpkg::geometry_column(db, table), {}};
+    if (t.geom.empty()) db.fail("the layer '" + table + "' has no geometry", "rebuild it with data/fetch");
+    t.rtree = gpkg::rtree_of(db, table, t.geom);
+    return t;
 }
 
-MultiPolygon to_multipolygon(const OGRGeometry* g) {
-    MultiPolygon out;
-    if (g == nullptr) return out;
-    switch (wkbFlatten(g->getGeometryType())) {
-        case wkbPolygon: append_polygon(*g->toPolygon(), out); break;
-        case wkbMultiPolygon:
-            for (const OGRPolygon* p : *g->toMultiPolygon()) append_polygon(*p, out);
-            break;
-        case wkbGeometryCollection:
-            for (const OGRGeometry* sub : *g->toGeometryCollection()) {
-                MultiPolygon part = to_multipolygon(sub);
-                out.insert(out.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
-            }
-            break;
-        default: break;
-    }
-    return out;
+bool envelope_meets(const MultiPolygon& mp, const Extent& box) {
+    for (const auto& p : mp)
+        for (const auto& r : p.rings)
+            for (const auto& q : r)
+                if (q.lon >= box.west && q.lon <= box.east && q.lat >= box.south && q.lat <= box.north) return true;
+    double w = 180, e = -180, s = 90, n = -90;
+    for (const auto& p : mp)
+        for (const auto& q : p.rings.front()) w = std::min(w, q.lon), e = std::max(e, q.lon), s = std::min(s, q.lat), n = std::max(n, q.lat);
+    return !(e < box.west || w > box.east || n < box.south || s > box.north);
 }
 
-OGRLayer* need_layer(GDALDataset& ds, const char* name, const std::string& path) {
-    OGRLayer* l = ds.GetLayerByName(name);
-    if (l == nullptr) {
-        throw InputError("failed to read base data '" + path + "'", std::string("no layer '") + name + "'",
-                         "rebuild it with data/fetch");
+// The regions of a layer that meet `box` (through the R-tree: its bounds may be a little
+// larger than the geometry's, which only costs drawing a polygon that merely comes near the
+// canvas), ordered by code, then row.
+std::vector<BaseRegion> read_regions(const sqlite::Db& db, const BaseTable& t, const char* iso_field, const Extent& box,
+                                     const std::string& where, const std::string& what) {
+    const std::string geom = "t." + sqlite::quote_ident(t.geom);
+    std::string sql = fmt::format("SELECT t.{}, t.name, {} FROM {} t", iso_field, geom, sqlite::quote_ident(t.table));
+    std::string cond = where;
+    if (!t.rtree.empty()) {
+        sql += " JOIN " + sqlite::quote_ident(t.rtree) + " r ON t.rowid = r.id";
+        const std::string in_box = fmt::format("r.minx <= {} AND r.maxx >= {} AND r.miny <= {} AND r.maxy >= {}",
+                                               box.east, box.west, box.north, box.south);
+        cond = cond.empty() ? in_box : "(" + cond + ") AND " + in_box;
     }
-    return l;
-}
-
-std::string field(OGRFeature& f, int idx) {
-    if (idx < 0 || !f.IsFieldSetAndNotNull(idx)) return {};
-    return f.GetFieldAsString(idx);
-}
-
-std::vector<BaseRegion> read_regions(OGRLayer& layer, const char* iso_field, const Extent* box,
-                                     const std::string& where) {
-    // The box goes through the GeoPackage R-tree as an attribute filter, not SetSpatialFilter:
-    // OGR would test every candidate exactly with GEOS, which costs more than drawing a
-    // polygon that merely comes near the canvas.
-    std::string filter = where;
-    if (box != nullptr) {
-        const std::string geom = layer.GetGeometryColumn(), fid = layer.GetFIDColumn();
-        std::string rtree = fmt::format(
-            "{} IN (SELECT id FROM \"rtree_{}_{}\" WHERE minx <= {} AND maxx >= {} AND miny <= {} AND maxy >= {})",
-            fid.empty() ? "fid" : fid, layer.GetName(), geom, box->east, box->west, box->north, box->south);
-        filter = filter.empty() ? rtree : "(" + filter + ") AND " + rtree;
-    }
-    if (layer.SetAttributeFilter(filter.empty() ? nullptr : filter.c_str()) != OGRERR_NONE) {
-        // No R-tree (a GeoPackage written without one): fall back to OGR's spatial filter.
-        layer.SetAttributeFilter(where.empty() ? nullptr : where.c_str());
-        if (box != nullptr) layer.SetSpatialFilterRect(box->west, box->south, box->east, box->north);
-    }
-    layer.ResetReading();
-    OGRFeatureDefn* defn = layer.GetLayerDefn();
-    const int iso = defn->GetFieldIndex(iso_field), name = defn->GetFieldIndex("name");
+    if (!cond.empty()) sql += " WHERE " + cond;
+    sql += " ORDER BY t.rowid";
+    sqlite::Stmt st = db.prepare(sql);
     std::vector<BaseRegion> out;
-    for (FeaturePtr f(layer.GetNextFeature()); f; f.reset(layer.GetNextFeature())) {
-        BaseRegion r{field(*f, iso), field(*f, name), to_multipolygon(f->GetGeometryRef())};
-        if (!r.geom.empty()) out.push_back(std::move(r));
+    while (st.step()) {
+        BaseRegion r{st.text(0), st.text(1), gpkg::polygons_of(gpkg::wkb_of(st.blob(2), what), what)};
+        if (r.geom.empty()) continue;
+        if (t.rtree.empty() && !envelope_meets(r.geom, box)) continue;
+        out.push_back(std::move(r));
     }
     // Deterministic order whatever the file's row order.
     std::stable_sort(out.begin(), out.end(), [](const BaseRegion& a, const BaseRegion& b) { return a.iso < b.iso; });
-    layer.SetAttributeFilter(nullptr);
-    layer.SetSpatialFilter(nullptr);
     return out;
 }
 
-std::string sql_quote_ident(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-struct SqlResult {
-    GDALDataset* ds;
-    OGRLayer* layer;
-    ~SqlResult() {
-        if (layer != nullptr) ds->ReleaseResultSet(layer);
-    }
-};
-
-void read_places(GDALDataset& ds, const std::string& path, const BaseQuery& q, BaseData& out) {
-    OGRLayer* places = need_layer(ds, "places", path);
+void read_places(const sqlite::Db& db, const std::string& what, const BaseQuery& q, BaseData& out) {
+    const BaseTable places = need_table(db, "places");
     if (q.max_places <= 0) return;
-    const std::string geom = places->GetGeometryColumn(), fid = places->GetFIDColumn();
     const Extent& b = q.box;
     // The GeoPackage R-tree gives the places in the box; SQLite sorts them by population.
-    std::string sql = fmt::format(
-        "SELECT p.geonames_id, p.name, p.country, p.population, p.{geom} FROM places p "
-        "JOIN {rtree} r ON p.{fid} = r.id "
-        "WHERE r.minx <= {e} AND r.maxx >= {w} AND r.miny <= {n} AND r.maxy >= {s} AND p.population >= {minpop} "
-        "ORDER BY p.population DESC, p.geonames_id LIMIT {limit}",
-        fmt::arg("geom", sql_quote_ident(geom)), fmt::arg("fid", sql_quote_ident(fid)),
-        fmt::arg("rtree", sql_quote_ident("rtree_places_" + geom)), fmt::arg("e", b.east), fmt::arg("w", b.west),
-        fmt::arg("n", b.north), fmt::arg("s", b.south), fmt::arg("minpop", q.min_population),
-        fmt::arg("limit", q.max_places));
-    SqlResult res{&ds, ds.ExecuteSQL(sql.c_str(), nullptr, nullptr)};
-    if (res.layer == nullptr) {
-        throw InputError("failed to read base data '" + path + "'",
-                         layers::last_gdal_error("cannot query the places layer"), "rebuild it with data/fetch");
-    }
-    for (FeaturePtr f(res.layer->GetNextFeature()); f; f.reset(res.layer->GetNextFeature())) {
-        const OGRGeometry* g = f->GetGeometryRef();
-        if (g == nullptr || wkbFlatten(g->getGeometryType()) != wkbPoint) continue;
+    const std::string in_box =
+        places.rtree.empty()
+            ? std::string(" WHERE 1")
+            : fmt::format(" JOIN {} r ON p.rowid = r.id WHERE r.minx <= {} AND r.maxx >= {} AND r.miny <= {} AND r.maxy >= {}",
+                          sqlite::quote_ident(places.rtree), b.east, b.west, b.north, b.south);
+    const std::string sql = fmt::format(
+        "SELECT p.geonames_id, p.name, p.country, p.population, p.{} FROM places p{} AND p.population >= {} "
+        "ORDER BY p.population DESC, p.geonames_id{}",
+        sqlite::quote_ident(places.geom), in_box, q.min_population,
+        places.rtree.empty() ? std::string() : fmt::format(" LIMIT {}", q.max_places));
+    sqlite::Stmt st = db.prepare(sql);
+    while (st.step() && out.places.size() < static_cast<std::size_t>(q.max_places)) {
+        const std::optional<LonLat> pos = gpkg::point_of(gpkg::wkb_of(st.blob(4), what), what);
+        if (!pos) continue;
+        // Without an R-tree the box test is ours.
+        if (places.rtree.empty() && (pos->lon < b.west || pos->lon > b.east || pos->lat < b.south || pos->lat > b.north))
+            continue;
         BasePlace p;
-        p.geonames_id = f->GetFieldAsInteger64(0);
-        p.name = f->GetFieldAsString(1);
-        p.country = f->GetFieldAsString(2);
-        p.population = f->GetFieldAsInteger64(3);
-        p.pos = {g->toPoint()->getX(), g->toPoint()->getY()};
+        p.geonames_id = st.int64(0);
+        p.name = st.text(1);
+        p.country = st.text(2);
+        p.population = st.int64(3);
+        p.pos = *pos;
         out.places.push_back(std::move(p));
     }
     if (q.lang == "en" || out.places.empty()) return;
@@ -152,10 +108,9 @@ void read_places(GDALDataset& ds, const std::string& path, const BaseQuery& q, B
         ids += (ids.empty() ? "" : ",") + std::to_string(p.geonames_id);
         by_id[p.geonames_id] = &p;
     }
-    std::string names_sql =
-        "SELECT geonames_id, name FROM names WHERE kind = 'city' AND geonames_id IN (" + ids + ") ORDER BY geonames_id, name";
-    SqlResult names{&ds, ds.ExecuteSQL(names_sql.c_str(), nullptr, nullptr)};
-    if (names.layer == nullptr) return;  // an older base without names: Latin names only
+    std::unique_ptr<sqlite::Stmt> names = db.try_prepare(
+        "SELECT geonames_id, name FROM names WHERE kind = 'city' AND geonames_id IN (" + ids + ") ORDER BY geonames_id, name");
+    if (!names) return;  // an older base without names: Latin names only
     struct Cyr {
         std::string uk, ru, either_long, either_short;
     };
@@ -166,10 +121,10 @@ void read_places(GDALDataset& ds, const std::string& path, const BaseQuery& q, B
     // Cyrillic, so Донецьк, Донецк and Donetsk meet in one key and Ворошиловград does not.
     std::map<std::int64_t, std::string> latin_key;
     for (const auto& p : out.places) latin_key[p.geonames_id] = normalize_key(p.name);
-    for (FeaturePtr f(names.layer->GetNextFeature()); f; f.reset(names.layer->GetNextFeature())) {
-        auto it = by_id.find(f->GetFieldAsInteger64(0));
+    while (names->step()) {
+        auto it = by_id.find(names->int64(0));
         if (it == by_id.end()) continue;
-        std::string name = f->GetFieldAsString(1);
+        std::string name = names->text(1);
         const char lang = cyrillic_language(name);
         if (lang == 0 || normalize_key(name) != latin_key[it->first]) continue;
         Cyr& c = cyr[it->first];
@@ -222,27 +177,24 @@ char cyrillic_language(const std::string& s) {
 }
 
 BaseData load_base(const std::string& path, const BaseQuery& q) {
-    layers::ensure_gdal();
-    if (!std::filesystem::exists(path)) {
-        throw InputError("failed to open base data '" + path + "'", "no such file",
-                         "run data/fetch first, or give --base PATH (or set FRONTMAP_BASE)");
+    const std::string what = "failed to open base data '" + path + "'";
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        throw InputError(what, "no such file", "run data/fetch first, or give --base PATH (or set FRONTMAP_BASE)");
     }
-    const char* drivers[] = {"GPKG", nullptr};
-    DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
-    if (!ds) {
-        throw InputError("failed to open base data '" + path + "'", layers::last_gdal_error("not a GeoPackage"),
-                         "run data/fetch first");
-    }
+    const sqlite::Db db = sqlite::Db::open_read_only(path, what, sqlite::Role::input);
+    const std::string read_what = "failed to read base data '" + path + "'";
     BaseData out;
-    OGRLayer* countries = need_layer(*ds, "countries", path);
-    OGRLayer* admin1 = need_layer(*ds, "admin1", path);
-    out.countries = read_regions(*countries, "iso_a2", &q.box, "");
-    out.admin1 = read_regions(*admin1, "iso_3166_2", &q.box, "iso_3166_2 IS NULL OR iso_3166_2 NOT LIKE 'UA-%'");
+    const BaseTable countries = need_table(db, "countries");
+    const BaseTable admin1 = need_table(db, "admin1");
+    out.countries = read_regions(db, countries, "iso_a2", q.box, "", read_what);
+    out.admin1 = read_regions(db, admin1, "iso_3166_2", q.box, "t.iso_3166_2 IS NULL OR t.iso_3166_2 NOT LIKE 'UA-%'",
+                              read_what);
     // Every Ukrainian region, found through the R-tree by Ukraine's box (a LIKE alone would scan
     // the whole world's admin-1 table, geometry blobs and all).
     const Extent ukraine_box{22.0, 44.0, 40.5, 52.5};
-    out.ukraine = read_regions(*admin1, "iso_3166_2", &ukraine_box, "iso_3166_2 LIKE 'UA-%'");
-    read_places(*ds, path, q, out);
+    out.ukraine = read_regions(db, admin1, "iso_3166_2", ukraine_box, "t.iso_3166_2 LIKE 'UA-%'", read_what);
+    read_places(db, read_what, q, out);
     GeoContext geo;
     out.ukraine_union = union_regions(geo, out.ukraine);
     return out;

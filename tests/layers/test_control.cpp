@@ -20,6 +20,7 @@
 #include "geo/error.hpp"
 #include "geo/geometry.hpp"
 #include "layers/control.hpp"
+#include "layers/rows.hpp"
 #include "layers/snapshot.hpp"
 #include "layers/store.hpp"
 #include "support/test_support.hpp"
@@ -743,4 +744,142 @@ TEST(Import, AFailedWriteInTheMiddleRollsBackTheWholeCall) {
     }
     // And the store still takes writes afterwards.
     EXPECT_EQ(import_control(fx.store, {fx.files.string()}, pattern_options()).replaced_rows, 3);
+}
+
+// The two readers of a store's rows (layers/rows.hpp) agree on a GeoPackage: SQLite directly
+// (what `render` uses, without GDAL) and OGR (what PostGIS stores use). Every row kind, then the
+// whole snapshot and its digest.
+TEST(StoreRows, SqliteAndOgrReadTheSameRows) {
+    auto fx = make_fixture("rows_agree");
+    import_control(fx.store, {fx.files.string()}, pattern_options());
+    insert(fx.store, "articles",
+           {{"sha256", "a1"}, {"title", "Town taken"}, {"source", "Test Wire"}, {"published", "2025-12-02"}});
+    insert(fx.store, "articles", {{"sha256", "a2"}, {"file", "notes.txt"}});
+    add_place(fx.store, "gn:1", "Alpha", 37.6, 48.5, 60'000);
+    add_claim(fx.store, "gn:1", "RU", "claims_control", "2025-12-01", {}, "a1");
+    add_claim(fx.store, "gn:1", "UA", "holds_part", "2025-12-02", "north", "a2");
+    // A region: a polygon and no stored lat/lon (its position is the polygon's centroid).
+    insert(fx.store, "places", {{"place_key", "iso:UA-14"}, {"name", "Region"}, {"kind", "region"}},
+           "POLYGON ((36 47, 39 47, 39 49, 36 49, 36 47))");
+    add_claim(fx.store, "iso:UA-14", "RU", "claims_control", "2025-11-30", {}, "a1");
+
+    std::unique_ptr<StoreRows> sql = open_gpkg_rows((fx.dir / "store.gpkg").string());
+    std::unique_ptr<StoreRows> ogr = ogr_rows(fx.store);
+    auto sorted = [](std::vector<ControlCatalogRow> v) {
+        std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.fid < b.fid; });
+        return v;
+    };
+    const auto ca = sorted(sql->control_catalog()), cb = sorted(ogr->control_catalog());
+    ASSERT_EQ(ca.size(), 3U);
+    ASSERT_EQ(ca.size(), cb.size());
+    for (std::size_t i = 0; i < ca.size(); ++i) {
+        EXPECT_EQ(std::tie(ca[i].fid, ca[i].source, ca[i].party, ca[i].kind, ca[i].valid_from, ca[i].valid_to),
+                  std::tie(cb[i].fid, cb[i].source, cb[i].party, cb[i].kind, cb[i].valid_from, cb[i].valid_to));
+        EXPECT_EQ(sql->control_wkb(ca[i].fid), ogr->control_wkb(ca[i].fid)) << ca[i].fid;
+    }
+    EXPECT_THROW(sql->control_wkb(999), StoreError);
+    EXPECT_THROW(ogr->control_wkb(999), StoreError);
+
+    auto by_fields = [](std::vector<ClaimRow> v) {
+        std::sort(v.begin(), v.end(), [](const ClaimRow& a, const ClaimRow& b) {
+            return std::tie(a.place_key, a.actor, a.stance, a.claim_date) < std::tie(b.place_key, b.actor, b.stance, b.claim_date);
+        });
+        return v;
+    };
+    const auto la = by_fields(sql->claims_between("2025-11-01", "2025-12-02"));
+    const auto lb = by_fields(ogr->claims_between("2025-11-01", "2025-12-02"));
+    ASSERT_EQ(la.size(), 3U);
+    ASSERT_EQ(la.size(), lb.size());
+    for (std::size_t i = 0; i < la.size(); ++i) {
+        EXPECT_EQ(std::tie(la[i].article, la[i].place_key, la[i].actor, la[i].stance, la[i].part, la[i].claim_date,
+                           la[i].attributed_to, la[i].evidence, la[i].evidence_start, la[i].evidence_end,
+                           la[i].confidence),
+                  std::tie(lb[i].article, lb[i].place_key, lb[i].actor, lb[i].stance, lb[i].part, lb[i].claim_date,
+                           lb[i].attributed_to, lb[i].evidence, lb[i].evidence_start, lb[i].evidence_end,
+                           lb[i].confidence));
+    }
+    EXPECT_EQ(sql->claims_between("2025-12-01", "2025-12-02").size(), 1U);  // after < date <= until
+
+    for (const char* key : {"gn:1", "iso:UA-14", "gn:404"}) {
+        const auto pa = sql->place(key), pb = ogr->place(key);
+        ASSERT_EQ(pa.has_value(), pb.has_value()) << key;
+        if (!pa) continue;
+        EXPECT_EQ(std::tie(pa->name, pa->kind, pa->iso, pa->country, pa->geonames_id, pa->population),
+                  std::tie(pb->name, pb->kind, pb->iso, pb->country, pb->geonames_id, pb->population));
+        EXPECT_EQ(std::isnan(pa->pos.lon), std::isnan(pb->pos.lon)) << key;
+        if (!std::isnan(pa->pos.lon)) {
+            EXPECT_EQ(pa->pos.lon, pb->pos.lon) << key;
+        }
+        EXPECT_EQ(pa->wkb, pb->wkb) << key;
+        EXPECT_FALSE(pa->wkb.empty()) << key;
+    }
+    for (const char* sha : {"a1", "a2", "zz"}) {
+        const auto aa = sql->article(sha), ab = ogr->article(sha);
+        ASSERT_EQ(aa.has_value(), ab.has_value()) << sha;
+        if (!aa) continue;
+        EXPECT_EQ(std::tie(aa->title, aa->source, aa->url, aa->file, aa->published),
+                  std::tie(ab->title, ab->source, ab->url, ab->file, ab->published));
+    }
+
+    for (const char* date : {"2025-11-03", "2025-12-02"}) {
+        EXPECT_EQ(snapshot_digest_inputs(*sql, date).text(), snapshot_digest_inputs(*ogr, date).text()) << date;
+        const MapData ma = load_map_data(*sql, date), mb = load_map_data(*ogr, date);
+        ASSERT_EQ(ma.areas.size(), mb.areas.size()) << date;
+        for (std::size_t i = 0; i < ma.areas.size(); ++i) {
+            EXPECT_EQ(ma.areas[i].place_key, mb.areas[i].place_key);
+            EXPECT_EQ(ma.areas[i].status, mb.areas[i].status);
+            EXPECT_EQ(ma.areas[i].area.size(), mb.areas[i].area.size());
+        }
+        EXPECT_EQ(ma.sources, mb.sources);
+        ASSERT_EQ(ma.control.size(), mb.control.size());
+    }
+    // The region's area is on the map, at its centroid.
+    const MapData m = load_map_data(*sql, "2025-12-02");
+    EXPECT_NE(find_area(m, "iso:UA-14", Status::claimed_ru), nullptr);
+}
+
+// The SQLite reader refuses what Store::open refuses, with the same kind of error.
+TEST(StoreRows, SqliteReaderRefusesWhatIsNotAStore) {
+    const fs::path dir = frontmap::test::scratch_dir("rows_refuse");
+    auto refused = [](const std::string& path, const std::string& needle) {
+        try {
+            open_gpkg_rows(path);
+            ADD_FAILURE() << path << " was accepted";
+        } catch (const StoreError& e) {
+            EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+        }
+    };
+    refused((dir / "missing.gpkg").string(), "no such file");
+    write(dir / "empty.gpkg", "");
+    refused((dir / "empty.gpkg").string(), "empty");
+    write(dir / "text.gpkg", std::string(200, 'x'));
+    refused((dir / "text.gpkg").string(), "not an SQLite database");
+    refused(dir.string(), "folder");
+    refused("PG:dbname=x", "PostgreSQL");
+    {
+        // A store from a newer frontmap.
+        Store s = Store::open((dir / "newer.gpkg").string());
+        OGRLayer& versions = s.layer("schema_version");
+        FeaturePtr f(OGRFeature::CreateFeature(versions.GetLayerDefn()));
+        f->SetField("version", 99);
+        f->SetField("name", "future");
+        ASSERT_EQ(versions.CreateFeature(f.get()), OGRERR_NONE);
+    }
+    refused((dir / "newer.gpkg").string(), "schema version 99");
+}
+
+// A store of schema 3 (no articles.file) reads: an article is named by title, source or URL.
+TEST(StoreRows, SqliteReaderReadsAnOlderSchema) {
+    const fs::path dir = frontmap::test::scratch_dir("rows_v3");
+    {
+        Store s = Store::open((dir / "v3.gpkg").string(), Store::Mode::open_or_create, 3);
+        ASSERT_EQ(s.schema_version(), 3);
+        insert(s, "articles", {{"sha256", "a1"}, {"source", "Old Wire"}, {"published", "2024-05-01"}});
+    }
+    std::unique_ptr<StoreRows> rows = open_gpkg_rows((dir / "v3.gpkg").string());
+    const auto a = rows->article("a1");
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->source, "Old Wire");
+    EXPECT_EQ(a->file, "");
+    EXPECT_EQ(schema_version_latest, current_schema_version());
 }
