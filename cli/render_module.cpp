@@ -8,10 +8,12 @@
 
 #include "cli/app.hpp"
 #include "cli/commands_list.hpp"
+#include "cli/heap.hpp"
 #include "layers/rows.hpp"
 
 extern "C" __attribute__((visibility("default"))) int frontmap_render_main(int argc, char** argv) {
     using namespace frontmap;
+    cli::use_huge_pages_for_heap();
     static const std::vector<cli::CommandInfo> table = {cli::render_command_info({&layers::open_gpkg_rows, nullptr})};
     return cli::run_app(argc, argv, table);
 }
