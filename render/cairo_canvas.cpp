@@ -109,9 +109,11 @@ void CairoCanvas::stroke(const Path& path, const Stroke& s) {
     cairo_set_line_join(cr, round ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_MITER);
     cairo_set_line_cap(cr, round ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
     cairo_set_dash(cr, s.dash.empty() ? nullptr : s.dash.data(), static_cast<int>(s.dash.size()), 0);
-    if (s.color.a >= 1) {
+    if (s.color.a >= 1 && kind_ == Kind::image) {
         // Opaque: stroking ring by ring gives the same pixels, and Cairo tessellates many
         // small polygons much faster than one with thousands of coincident shared borders.
+        // (Not in a PDF: there every stroke is an operation of its own, with its graphics
+        // state written again, and one path is one operation.)
         for (const auto& sub : path.subs) {
             if (sub.pts.size() < 2) continue;
             cairo_new_path(cr);

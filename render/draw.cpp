@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <tuple>
 
 namespace frontmap::render {
 
@@ -205,6 +208,97 @@ Path project_polygons(const std::vector<BaseRegion>& regions, const Projection& 
     Path out;
     project_rings(rings, proj, simplify_px, true, out);
     return out;
+}
+
+Path project_region_lines(const std::vector<BaseRegion>& regions, const Projection& proj, double simplify_px,
+                          bool inner_only) {
+    // Rings near the canvas only (a country's far-off islands need no de-duplication).
+    const Extent& cb = proj.canvas_bounds();
+    const double mx = cb.width() * 0.1, my = cb.height() * 0.1;
+    std::vector<const Ring*> rings;
+    for (const auto& region : regions) {
+        for (const auto& poly : region.geom) {
+            for (const auto& r : poly.rings) {
+                if (r.size() < 2) continue;
+                double w = 180, e = -180, s = 90, n = -90;
+                for (const LonLat& p : r) w = std::min(w, p.lon), e = std::max(e, p.lon), s = std::min(s, p.lat), n = std::max(n, p.lat);
+                if (e < cb.west - mx || w > cb.east + mx || n < cb.south - my || s > cb.north + my) continue;
+                rings.push_back(&r);
+            }
+        }
+    }
+    // Every directed edge, by its end points' exact coordinates, in an open-addressing set (a
+    // node-based std::unordered_set spent more on allocating its 20,000 nodes than the saved
+    // vertices save in drawing).
+    struct Edge {
+        double ax, ay, bx, by;
+        bool operator==(const Edge&) const = default;
+    };
+    auto hash = [](const Edge& e) {
+        std::uint64_t h = 0x9e3779b97f4a7c15ULL;
+        for (double d : {e.ax, e.ay, e.bx, e.by}) {
+            std::uint64_t bits = 0;
+            std::memcpy(&bits, &d, sizeof bits);
+            h = (h ^ bits) * 0xff51afd7ed558ccdULL;
+            h ^= h >> 32;
+        }
+        return h;
+    };
+    std::size_t count = 0;
+    for (const Ring* r : rings) count += r->size() - 1;
+    std::size_t cap = 16;
+    while (cap < 2 * count) cap *= 2;
+    std::vector<Edge> slots(cap);
+    std::vector<unsigned char> used(cap, 0);
+    auto find = [&](const Edge& e) {  // the slot holding e, or the empty slot where it goes
+        std::size_t i = hash(e) & (cap - 1);
+        while (used[i] && !(slots[i] == e)) i = (i + 1) & (cap - 1);
+        return i;
+    };
+    for (const Ring* r : rings) {
+        for (std::size_t i = 0; i + 1 < r->size(); ++i) {
+            const Edge e{(*r)[i].lon, (*r)[i].lat, (*r)[i + 1].lon, (*r)[i + 1].lat};
+            const std::size_t at = find(e);
+            slots[at] = e, used[at] = 1;
+        }
+    }
+    // An edge whose reverse is in another ring is shared: drawn once, from the ring where it
+    // runs in increasing (lon, lat) order. An edge of one ring only is on the outside.
+    auto keep = [&](const LonLat& a, const LonLat& b) {
+        const bool shared = used[find({b.lon, b.lat, a.lon, a.lat})] != 0;
+        if (!shared) return !inner_only;
+        return std::tie(a.lon, a.lat) < std::tie(b.lon, b.lat);
+    };
+    std::vector<std::vector<LonLat>> lines;
+    for (const Ring* rp : rings) {
+        const Ring& r = *rp;
+        const std::size_t n = r.size() - 1;  // edges (the ring is closed: last == first)
+        // Start at an edge that is dropped, so that a run crossing the ring's start stays whole.
+        std::size_t start = n;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!keep(r[i], r[i + 1])) {
+                start = i;
+                break;
+            }
+        }
+        if (start == n) {  // every edge kept: the ring as it is
+            lines.push_back(r);
+            continue;
+        }
+        std::vector<LonLat> run;
+        for (std::size_t k = 1; k <= n; ++k) {
+            const std::size_t i = (start + k) % n;
+            if (keep(r[i], r[i + 1])) {
+                if (run.empty()) run.push_back(r[i]);
+                run.push_back(r[i + 1]);
+            } else if (!run.empty()) {
+                lines.push_back(std::move(run));
+                run.clear();
+            }
+        }
+        if (!run.empty()) lines.push_back(std::move(run));
+    }
+    return project_lines(lines, proj, simplify_px);
 }
 
 Path project_lines(const std::vector<std::vector<LonLat>>& lines, const Projection& proj, double simplify_px) {

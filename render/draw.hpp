@@ -47,6 +47,12 @@ struct DrawContext {
 // outside the canvas (with a margin) are skipped.
 Path project_polygons(const MultiPolygon& mp, const Projection& proj, double simplify_px);
 Path project_polygons(const std::vector<BaseRegion>& regions, const Projection& proj, double simplify_px);
+// The outlines of regions that tile the plane (admin-1 regions share their border vertices
+// exactly in Natural Earth) as lines in which each shared border appears once, rather than
+// once per neighbour as stroking every ring would: half the vertices of Ukraine's oblast borders.
+// `inner_only`: drop the edges of one region only (the outer border, drawn by another layer).
+Path project_region_lines(const std::vector<BaseRegion>& regions, const Projection& proj, double simplify_px,
+                          bool inner_only);
 // The same for a lon/lat polyline set (e.g. the front line).
 Path project_lines(const std::vector<std::vector<LonLat>>& lines, const Projection& proj, double simplify_px);
 

@@ -36,7 +36,10 @@ void draw_base(DrawContext& dc, const BaseData& base, const MultiPolygon& ukrain
 
 void draw_oblast_borders(DrawContext& dc, const BaseData& base) {
     dc.canvas.begin_group("oblasts");
-    dc.canvas.stroke(project_polygons(base.ukraine, dc.proj, dc.base_simplify_px),
+    // The borders between oblasts; Ukraine's outer border is drawn over them by draw_ua_border
+    // (unless a style hides it: then the oblasts keep it).
+    const bool border_drawn = dc.style.ua_border.visible() && dc.style.ua_border_width > 0;
+    dc.canvas.stroke(project_region_lines(base.ukraine, dc.proj, dc.base_simplify_px, border_drawn),
                      {dc.style.oblast_border, dc.style.oblast_border_width, {}, true});
     dc.canvas.end_group();
 }

@@ -1,9 +1,15 @@
 // PDF label halos (render/cairo_canvas.cpp): each glyph's halo is drawn once and reused, so a
-// label costs a few references in the PDF, not its outline curves again.
+// label costs a few references in the PDF, not its outline curves again. And strokes: one path,
+// one PDF operation.
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <sstream>
+#include <vector>
 #include <string>
+
+#include <zlib.h>
 
 #include "render/cairo_canvas.hpp"
 
@@ -27,7 +33,36 @@ std::size_t count(const std::string& s, const std::string& what) {
     return n;
 }
 
+// The PDF's streams inflated and split into tokens (operators and operands).
+std::vector<std::string> content_tokens(const std::string& pdf) {
+    std::vector<std::string> out;
+    for (std::size_t at = pdf.find("stream\n"); at != std::string::npos; at = pdf.find("stream\n", at + 1)) {
+        const std::size_t begin = at + 7, end = pdf.find("endstream", begin);
+        if (end == std::string::npos) break;
+        std::string inflated(1 << 22, '\0');
+        uLongf size = inflated.size();
+        if (uncompress(reinterpret_cast<Bytef*>(inflated.data()), &size,
+                       reinterpret_cast<const Bytef*>(pdf.data() + begin), end - begin) != Z_OK)
+            continue;
+        std::istringstream in(inflated.substr(0, size));
+        for (std::string t; in >> t;) out.push_back(t);
+    }
+    return out;
+}
+
 }  // namespace
+
+// Stroking ring by ring is for the rasteriser only: in a PDF every stroke is an operation with
+// its graphics state written again, so one path is stroked once.
+TEST(PdfStroke, ManyRingsAreOneOperation) {
+    CairoCanvas c(CairoCanvas::Kind::pdf, 400, 300, 96, "2025-12-02", "stroke test");
+    Path p;
+    for (int i = 0; i < 40; ++i) p.add_rect(10 + (i % 10) * 35, 10 + (i / 10) * 60, 20, 20);
+    c.stroke(p, {Color{0.2, 0.2, 0.2, 1}, 1.0, {}, true});
+    const std::vector<std::string> tokens = content_tokens(c.finish_pdf());
+    EXPECT_EQ(std::count(tokens.begin(), tokens.end(), "S"), 1);
+    EXPECT_GE(std::count(tokens.begin(), tokens.end(), "re") + std::count(tokens.begin(), tokens.end(), "m"), 40);
+}
 
 TEST(PdfHalo, GlyphHalosAreDrawnOnceAndReused) {
     const std::string ten = pdf_with_labels(10), hundred = pdf_with_labels(100);

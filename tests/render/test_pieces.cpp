@@ -13,6 +13,7 @@
 #include "geo/error.hpp"
 #include "render/base_layers.hpp"
 #include "render/cairo_canvas.hpp"
+#include "render/draw.hpp"
 #include "render/geometry.hpp"
 #include "render/locate.hpp"
 #include "render/map.hpp"
@@ -245,4 +246,44 @@ TEST(FrontLine, LeavesOutTheStateBorder) {
             EXPECT_LT(p.x, x_east - 3);
         }
     }
+}
+
+// Regions sharing a border: each shared edge is drawn once, and with inner_only the outer
+// border (drawn by another layer) is left out.
+TEST(RegionLines, SharedEdgesOnceOuterOnRequest) {
+    GeoContext ctx;
+    Projection proj(ctx, "", {29.0, 47.0, 33.0, 51.0}, 400, 400);
+    auto square = [](double x, double y) {
+        BaseRegion r;
+        r.geom.push_back(Polygon{{Ring{{x, y}, {x + 1, y}, {x + 1, y + 1}, {x, y + 1}, {x, y}}}});
+        return r;
+    };
+    // Two squares side by side, a third above the first: shared edges x = 31 (y 48..49) and
+    // y = 49 (x 30..31).
+    const std::vector<BaseRegion> regions = {square(30, 48), square(31, 48), square(30, 49)};
+    auto segments = [](const Path& p) {
+        std::size_t n = 0;
+        for (const auto& sp : p.subs) n += sp.pts.size() - 1;
+        return n;
+    };
+    const Path inner = project_region_lines(regions, proj, 0.0, true);
+    EXPECT_EQ(segments(inner), 2U);
+    for (const auto& sp : inner.subs) EXPECT_FALSE(sp.closed);
+    const Pt shared_x = proj.to_px(LonLat{31, 48.5}), shared_y = proj.to_px(LonLat{30.5, 49});
+    bool saw_x = false, saw_y = false;
+    for (const auto& sp : inner.subs) {
+        for (std::size_t i = 0; i + 1 < sp.pts.size(); ++i) {
+            const Pt mid{(sp.pts[i].x + sp.pts[i + 1].x) / 2, (sp.pts[i].y + sp.pts[i + 1].y) / 2};
+            saw_x = saw_x || std::hypot(mid.x - shared_x.x, mid.y - shared_x.y) < 2;
+            saw_y = saw_y || std::hypot(mid.x - shared_y.x, mid.y - shared_y.y) < 2;
+        }
+    }
+    EXPECT_TRUE(saw_x);
+    EXPECT_TRUE(saw_y);
+    // All outlines: 12 edges in the rings, 2 of them twice: 10 drawn.
+    EXPECT_EQ(segments(project_region_lines(regions, proj, 0.0, false)), 10U);
+    // Stroking every ring (project_polygons) draws 12.
+    std::size_t ring_segments = 0;
+    for (const auto& sp : project_polygons(regions, proj, 0.0).subs) ring_segments += sp.pts.size();
+    EXPECT_EQ(ring_segments, 12U + 3U);  // closed rings keep their repeated first point
 }
