@@ -93,6 +93,7 @@ void CairoCanvas::append(const Path& path) {
 }
 
 void CairoCanvas::fill(const Path& path, const Color& color) {
+    flush_labels();
     if (path.empty() || !color.visible()) return;
     append(path);
     set_color(cr_.get(), color);
@@ -100,6 +101,7 @@ void CairoCanvas::fill(const Path& path, const Color& color) {
 }
 
 void CairoCanvas::stroke(const Path& path, const Stroke& s) {
+    flush_labels();
     if (path.empty() || !s.color.visible() || s.width <= 0) return;
     cairo_t* cr = cr_.get();
     set_color(cr, s.color);
@@ -130,6 +132,7 @@ void CairoCanvas::stroke(const Path& path, const Stroke& s) {
 }
 
 void CairoCanvas::hatch(const Path& path, const Hatch& h) {
+    flush_labels();
     if (path.empty() || !h.color.visible() || h.spacing <= 0 || h.width <= 0) return;
     cairo_t* cr = cr_.get();
     cairo_save(cr);
@@ -171,48 +174,90 @@ void CairoCanvas::hatch(const Path& path, const Hatch& h) {
 }
 
 void CairoCanvas::push_clip(const Path& path) {
+    flush_labels();
     cairo_save(cr_.get());
     append(path);
     cairo_clip(cr_.get());
 }
 
-void CairoCanvas::pop_clip() { cairo_restore(cr_.get()); }
+void CairoCanvas::pop_clip() {
+    flush_labels();
+    cairo_restore(cr_.get());
+}
 
 void CairoCanvas::text(double x, double y, std::string_view utf8, const TextStyle& style) {
     cairo_t* cr = cr_.get();
     PangoLayout* layout = text_engine().layout(utf8, style);
+    if (kind_ == Kind::pdf) {
+        // Drawn with the labels next to it (flush_labels): their halos in one group.
+        auto same_halo = [](const TextStyle& a, const TextStyle& b) {
+            return a.halo.hex() == b.halo.hex() && a.halo.a == b.halo.a && a.halo_width == b.halo_width;
+        };
+        if (!pending_labels_.empty() &&
+            (!same_halo(pending_labels_.back().style, style) || pending_labels_.size() >= kLabelRun))
+            flush_labels();
+        g_object_ref(layout);
+        pending_labels_.push_back({x, y, PangoLayoutPtr(layout), style});
+        return;
+    }
     cairo_new_path(cr);
     if (style.halo.visible() && style.halo_width > 0) {
-        if (kind_ == Kind::image) {
-            // The halo as the glyphs drawn around a circle: cached glyph masks blit far faster
-            // than stroking glyph outlines, and look the same at label sizes.
-            const double r = style.halo_width;
-            PangoRectangle ink;
-            pango_layout_get_pixel_extents(layout, &ink, nullptr);
-            cairo_save(cr);
-            // A group as small as the label (the group surface is sized by the clip).
-            cairo_rectangle(cr, std::floor(x + ink.x - r - 2), std::floor(y + ink.y - r - 2), ink.width + 2 * r + 5,
-                            ink.height + 2 * r + 5);
-            cairo_clip(cr);
-            cairo_push_group(cr);
-            set_color(cr, Color{style.halo.r, style.halo.g, style.halo.b, 1});
-            for (int i = 0; i < 12; ++i) {
-                const double a = std::numbers::pi * i / 6;
-                cairo_move_to(cr, x + r * std::cos(a), y + r * std::sin(a));
-                pango_cairo_show_layout(cr, layout);
-            }
-            cairo_pop_group_to_source(cr);
-            cairo_paint_with_alpha(cr, style.halo.a);
-            cairo_restore(cr);
-        } else {
-            // PDF: outlines, so the text itself stays the only (searchable) copy.
-            pdf_halo(layout, x, y, style);
+        // The halo as the glyphs drawn around a circle: cached glyph masks blit far faster
+        // than stroking glyph outlines, and look the same at label sizes.
+        const double r = style.halo_width;
+        PangoRectangle ink;
+        pango_layout_get_pixel_extents(layout, &ink, nullptr);
+        cairo_save(cr);
+        // A group as small as the label (the group surface is sized by the clip).
+        cairo_rectangle(cr, std::floor(x + ink.x - r - 2), std::floor(y + ink.y - r - 2), ink.width + 2 * r + 5,
+                        ink.height + 2 * r + 5);
+        cairo_clip(cr);
+        cairo_push_group(cr);
+        set_color(cr, Color{style.halo.r, style.halo.g, style.halo.b, 1});
+        for (int i = 0; i < 12; ++i) {
+            const double a = std::numbers::pi * i / 6;
+            cairo_move_to(cr, x + r * std::cos(a), y + r * std::sin(a));
+            pango_cairo_show_layout(cr, layout);
         }
+        cairo_pop_group_to_source(cr);
+        cairo_paint_with_alpha(cr, style.halo.a);
+        cairo_restore(cr);
     }
     cairo_move_to(cr, x, y);
     set_color(cr, style.color);
     pango_cairo_show_layout(cr, layout);
     cairo_new_path(cr);
+}
+
+// PDF: a run of labels with the same halo is drawn as all their halos, in one group when the
+// halo is translucent (neighbouring glyphs' halos overlap: drawn opaque, then its alpha applied
+// once), then all their texts. Labels never overlap (draw_labels places them apart), so this
+// looks the same as label by label; but a group per label was a PDF stream per label, each
+// compressed on its own, and an operation Cairo's PDF writer tracks. The text stays the only
+// (searchable) copy of each label: halos are outlines.
+void CairoCanvas::flush_labels() {
+    if (pending_labels_.empty()) return;
+    cairo_t* cr = cr_.get();
+    const TextStyle& first = pending_labels_.front().style;
+    if (first.halo.visible() && first.halo_width > 0) {
+        cairo_save(cr);
+        const bool translucent = first.halo.a < 1;
+        if (translucent) cairo_push_group(cr);
+        for (const auto& l : pending_labels_) pdf_halo(l.layout.get(), l.x, l.y, l.style);
+        if (translucent) {
+            cairo_pop_group_to_source(cr);
+            cairo_paint_with_alpha(cr, first.halo.a);
+        }
+        cairo_restore(cr);
+    }
+    for (const auto& l : pending_labels_) {
+        cairo_new_path(cr);
+        cairo_move_to(cr, l.x, l.y);
+        set_color(cr, l.style.color);
+        pango_cairo_show_layout(cr, l.layout.get());
+    }
+    cairo_new_path(cr);
+    pending_labels_.clear();
 }
 
 cairo_surface_t* CairoCanvas::halo_glyph(cairo_scaled_font_t* font, unsigned long glyph, double width,
@@ -241,11 +286,6 @@ cairo_surface_t* CairoCanvas::halo_glyph(cairo_scaled_font_t* font, unsigned lon
 
 void CairoCanvas::pdf_halo(PangoLayout* layout, double x, double y, const TextStyle& style) {
     cairo_t* cr = cr_.get();
-    cairo_save(cr);
-    // Neighbouring glyphs' halos overlap: draw them opaque (in a group when the halo is
-    // translucent, then apply its alpha once).
-    const bool translucent = style.halo.a < 1;
-    if (translucent) cairo_push_group(cr);
     LayoutIterPtr it(pango_layout_get_iter(layout));
     do {
         PangoLayoutRun* run = pango_layout_iter_get_run_readonly(it.get());
@@ -267,11 +307,6 @@ void CairoCanvas::pdf_halo(PangoLayout* layout, double x, double y, const TextSt
             gx += static_cast<double>(gi.geometry.width) / PANGO_SCALE;
         }
     } while (pango_layout_iter_next_run(it.get()));
-    if (translucent) {
-        cairo_pop_group_to_source(cr);
-        cairo_paint_with_alpha(cr, style.halo.a);
-    }
-    cairo_restore(cr);
 }
 
 TextBox CairoCanvas::measure(std::string_view utf8, const TextStyle& style) {
@@ -286,6 +321,7 @@ std::string CairoCanvas::finish_png(double dpi, bool alpha) {
 
 std::string CairoCanvas::finish_pdf() {
     if (kind_ != Kind::pdf) throw LibraryError("failed to write 'PDF'", "not a PDF canvas");
+    flush_labels();
     check_cairo(cairo_status(cr_.get()), "draw the map");
     cr_.reset();
     cairo_surface_finish(surface_.get());

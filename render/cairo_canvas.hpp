@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "render/canvas.hpp"
 #include "render/handles.hpp"
@@ -36,8 +37,19 @@ public:
 
 private:
     void append(const Path& path);
-    // PDF: the halo of a layout drawn from per-glyph halo forms (see halo_glyph).
+    // PDF: the halo of a layout drawn from per-glyph halo forms (see halo_glyph), opaque (the
+    // caller applies a translucent halo's alpha to the group of them).
     void pdf_halo(PangoLayout* layout, double x, double y, const TextStyle& style);
+    // PDF: labels are drawn in runs, halos first (see the .cpp); every other drawing operation
+    // draws the pending run first, so the drawing order is kept.
+    struct PendingLabel {
+        double x, y;
+        PangoLayoutPtr layout;
+        TextStyle style;
+    };
+    std::vector<PendingLabel> pending_labels_;
+    static constexpr std::size_t kLabelRun = 8;
+    void flush_labels();
     // The stroked outline of one glyph in one font, drawn once into a recording surface that every
     // occurrence paints: Cairo writes it to the PDF as one form XObject used many times, where a
     // stroked layout path would write every label's outline curves again.
