@@ -2,7 +2,6 @@
 // Factories of every subcommand, one per command_*.cpp file; listed in cli/commands.cpp.
 
 #include <memory>
-
 #include <string>
 
 #include "cli/command.hpp"

@@ -13,10 +13,10 @@
 
 #include "geo/context.hpp"
 #include "geo/error.hpp"
-#include "geo/status.hpp"
 #include "geo/gpkg.hpp"
 #include "geo/sqlite.hpp"
-#include "layers/control.hpp"
+#include "geo/status.hpp"
+#include "layers/dates.hpp"
 
 namespace frontmap::layers {
 

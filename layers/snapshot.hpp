@@ -36,8 +36,7 @@
 #include "geo/areas.hpp"
 #include "geo/geometry.hpp"
 #include "geo/mapdata.hpp"
-#include "layers/rows.hpp"
-#include "layers/store.hpp"
+#include "layers/rows.hpp"  // declares Store: the Store& overloads are in snapshot_store.cpp
 
 namespace frontmap::layers {
 

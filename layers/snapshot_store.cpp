@@ -3,6 +3,8 @@
 
 #include "layers/snapshot.hpp"
 
+#include "layers/store.hpp"
+
 namespace frontmap::layers {
 
 Snapshotter::Snapshotter(Store& store, SnapshotOptions options) : Snapshotter(store_rows(store), std::move(options)) {}

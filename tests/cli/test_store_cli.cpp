@@ -9,6 +9,7 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <vector>
 
 #include <cpl_error.h>
 #include <nlohmann/json.hpp>
@@ -127,36 +128,73 @@ TEST(StoreCli, UnreachablePostgresIsOneLineAndExit1) {
     EXPECT_EQ(r.err.rfind("frontmap: failed to open store 'PG:", 0), 0u) << r.err;
 }
 
-TEST(StoreCli, InfoJsonOnAPostgisStore) {
+// The test server's connection string (tests/pg/pg-start.sh), or null: the test then skips,
+// unless FRONTMAP_REQUIRE_PG=1 (CI), where it fails.
+const char* test_pg() {
     const char* pg = std::getenv("FRONTMAP_TEST_PG");
-    if (pg == nullptr || *pg == '\0') {
-        const char* req = std::getenv("FRONTMAP_REQUIRE_PG");
-        if (req != nullptr && std::string(req) == "1") FAIL() << "FRONTMAP_REQUIRE_PG=1 but FRONTMAP_TEST_PG is unset";
-        GTEST_SKIP() << "no PostgreSQL: set FRONTMAP_TEST_PG (tests/pg/pg-start.sh prints it)";
-    }
+    if (pg != nullptr && *pg != '\0') return pg;
+    const char* req = std::getenv("FRONTMAP_REQUIRE_PG");
+    if (req != nullptr && std::string(req) == "1") ADD_FAILURE() << "FRONTMAP_REQUIRE_PG=1 but FRONTMAP_TEST_PG is unset";
+    return nullptr;
+}
+
+// Runs one SQL statement on the test server.
+void pg_sql(const char* pg, const std::string& statement) {
     frontmap::layers::ensure_gdal();
+    frontmap::layers::DatasetPtr ds(GDALDataset::Open(pg, GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
+    ASSERT_TRUE(ds) << CPLGetLastErrorMsg();
+    CPLErrorReset();
+    OGRLayer* rs = ds->ExecuteSQL(statement.c_str(), nullptr, nullptr);
+    if (rs != nullptr) ds->ReleaseResultSet(rs);
+    ASSERT_LT(CPLGetLastErrorType(), CE_Failure) << CPLGetLastErrorMsg();
+}
+
+TEST(StoreCli, InfoJsonOnAPostgisStore) {
+    const char* pg = test_pg();
+    if (pg == nullptr) GTEST_SKIP() << "no PostgreSQL: set FRONTMAP_TEST_PG (tests/pg/pg-start.sh prints it)";
     const std::string schema = "cli" + std::to_string(::getpid());
-    auto sql = [&](const std::string& statement) {
-        frontmap::layers::DatasetPtr ds(
-            GDALDataset::Open(pg, GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
-        ASSERT_TRUE(ds) << CPLGetLastErrorMsg();
-        CPLErrorReset();
-        OGRLayer* rs = ds->ExecuteSQL(statement.c_str(), nullptr, nullptr);
-        if (rs != nullptr) ds->ReleaseResultSet(rs);
-        ASSERT_LT(CPLGetLastErrorType(), CE_Failure) << CPLGetLastErrorMsg();
-    };
-    sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    sql("CREATE SCHEMA " + schema);
+    pg_sql(pg, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    pg_sql(pg, "CREATE SCHEMA " + schema);
     const std::string url = std::string(pg) + " active_schema=" + schema;
     auto init = run_frontmap("store init --store " + quoted(url));
     auto r = run_frontmap("store info --json --store " + quoted(url));
-    sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    pg_sql(pg, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     ASSERT_EQ(init.exit_code, 0) << init.err;
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j.at("driver"), "PostgreSQL");
     EXPECT_EQ(j.at("schema_version"), 4);
     EXPECT_EQ(j.at("tables").at("claims"), 0);
+}
+
+// `render` from a GeoPackage store runs in the render module (SQLite, no GDAL), from PostGIS in
+// the commands module (OGR): the same data gives the same map, byte for byte.
+TEST(StoreCli, RenderFromPostgisIsTheSameMapAsFromGeoPackage) {
+    FRONTMAP_REQUIRE_BASE();
+    const char* pg = test_pg();
+    if (pg == nullptr) GTEST_SKIP() << "no PostgreSQL: set FRONTMAP_TEST_PG (tests/pg/pg-start.sh prints it)";
+    const fs::path dir = frontmap::test::scratch_dir("render_pg_gpkg");
+    std::ofstream(dir / "zone.geojson")
+        << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":)"
+        << R"({"type":"Polygon","coordinates":[[[37,48],[38.2,48],[38.2,48.9],[37,48.9],[37,48]]]}}]})";
+    const std::string schema = "render" + std::to_string(::getpid());
+    pg_sql(pg, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    pg_sql(pg, "CREATE SCHEMA " + schema);
+    const std::string pg_url = std::string(pg) + " active_schema=" + schema, gpkg = (dir / "store.gpkg").string();
+    std::vector<frontmap::test::RunResult> runs;
+    for (const std::string& store : {pg_url, gpkg}) {
+        runs.push_back(run_frontmap("import " + quoted((dir / "zone.geojson").string()) +
+                                    " --party RU --kind assessed --source zone --date 2025-12-01 --store " + quoted(store)));
+    }
+    runs.push_back(run_frontmap("render --date 2025-12-02 --view east --size 400x300 -o " +
+                                quoted((dir / "pg.png").string()) + " --store " + quoted(pg_url)));
+    runs.push_back(run_frontmap("render --date 2025-12-02 --view east --size 400x300 -o " +
+                                quoted((dir / "gpkg.png").string()) + " --store " + quoted(gpkg)));
+    pg_sql(pg, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    for (const auto& r : runs) ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string a = frontmap::test::read_file(dir / "pg.png"), b = frontmap::test::read_file(dir / "gpkg.png");
+    EXPECT_GT(a.size(), 1000U);
+    EXPECT_EQ(a, b);
 }
 
 }  // namespace
