@@ -45,13 +45,24 @@ GeoContext& thread_geo() {
     return ctx;
 }
 
-std::vector<Status> statuses_present(const MapData& data) {
+// The statuses the legend lists: those of the map's data that reach the canvas (`canvas`: its
+// lon/lat bounds). The snapshot keeps areas somewhat beyond the extent (Crimea on a map of the
+// east); an area off the canvas has no legend entry.
+std::vector<Status> statuses_present(const MapData& data, const Extent& canvas) {
     std::vector<Status> out;
     auto add = [&](Status s) {
         if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
     };
+    auto on_canvas = [&](const MultiPolygon& mp) {
+        double w = 180, e = -180, s = 90, n = -90;
+        for (const auto& p : mp)
+            for (const auto& r : p.rings)
+                for (const auto& q : r) w = std::min(w, q.lon), e = std::max(e, q.lon), s = std::min(s, q.lat), n = std::max(n, q.lat);
+        return !(e < canvas.west || w > canvas.east || n < canvas.south || s > canvas.north);
+    };
     for (const auto& l : data.control) add(control_status(l));
     for (const auto& a : data.areas) {
+        if (!on_canvas(a.area)) continue;
         add(a.status);
         if (a.held_part) add(held_status(a.held_by));
     }
@@ -67,7 +78,7 @@ void draw_map(Canvas& canvas, const MapData& data, const BaseData& base, const M
     DrawContext dc(geo, canvas, proj, o.style);
     dc.lang = o.lang;
     dc.title = o.title.empty() ? "Control of territory, " + data.date : o.title;
-    dc.present = statuses_present(data);
+    dc.present = statuses_present(data, proj.canvas_bounds());
 
     const MultiPolygon& ukraine = base.ukraine_union;  // computed once by load_base
     dc.ukraine = project_polygons(ukraine, proj, dc.base_simplify_px);

@@ -192,6 +192,26 @@ TEST(HeldPart, LegendNamesTheHolder) {
     EXPECT_EQ(ua.find("<g id=\"legend-held_ru\">"), std::string::npos);
 }
 
+// An area the snapshot kept beyond the extent (Crimea on a map of the east) has no legend entry;
+// on the canvas it has one.
+TEST(Legend, ListsOnlyStatusesOnTheCanvas) {
+    MapOptions o = options({32.73, 47.82, 33.27, 48.18}, 800, 600);
+    o.furniture = true;
+    MapData d = town_map("RU");
+    ClaimArea far;
+    far.place_key = "iso:UA-43";
+    far.name = "Far away";
+    far.status = Status::held_ru_before_2022;
+    far.area = {Polygon{{circle({34.0, 45.3}, 30)}}};
+    d.areas.push_back(far);
+    const std::string off = render_map(d, load_synthetic(o), o, Format::svg);
+    EXPECT_EQ(off.find("<g id=\"legend-held_ru_before_2022\">"), std::string::npos);
+    EXPECT_NE(off.find("<g id=\"legend-disputed\">"), std::string::npos);
+    d.areas.back().area = {Polygon{{circle({33.2, 48.1}, 3)}}};
+    const std::string on = render_map(d, load_synthetic(o), o, Format::svg);
+    EXPECT_NE(on.find("<g id=\"legend-held_ru_before_2022\">"), std::string::npos);
+}
+
 TEST(Control, AssessedRussianControlStopsAtUkrainesBorder) {
     const MapOptions o = options({36.5, 47.0, 41.0, 50.0}, 800, 600);
     MapData d;
