@@ -36,9 +36,12 @@ frontmap() {
 }
 mapnik() { /usr/bin/python3 "$here/bench/mapnik_frontline_east.py" "$base" "$polygon" "$1"; }
 
-# Wall time and CPU time (user + system) of one command, in ms: "wall cpu".
+# Wall time and CPU time (user + system) of one command, in ms: "wall cpu" (bash's own `time`,
+# to the millisecond, with no timing process of its own in the measurement).
 timed() {
-    /usr/bin/time -f "%e %U %S" -o "$out/time.txt" "$@" >/dev/null
+    local TIMEFORMAT='%3R %3U %3S'
+    { time "$@" >/dev/null 2>"$out/stderr.txt"; } 2>"$out/time.txt"
+    [[ -s $out/stderr.txt ]] && cat "$out/stderr.txt" >&2
     awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$out/time.txt"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
