@@ -10,7 +10,6 @@
 
 #include <dlfcn.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -19,6 +18,7 @@
 #include <vector>
 
 #include "cli/app.hpp"
+#include "cli/command.hpp"
 #include "cli/commands_list.hpp"
 #include "layers/rows.hpp"
 
@@ -45,8 +45,7 @@ bool lean(int argc, char** argv) {
 // True for `render` reading a GeoPackage store: the render module serves it without GDAL.
 bool render_without_gdal(int argc, char** argv) {
     if (command_of(argc, argv) != "render") return false;
-    std::string store;
-    if (const char* env = std::getenv("FRONTMAP_STORE"); env != nullptr) store = env;
+    std::string store = frontmap::cli::default_store();  // as --store defaults (cli/options.cpp)
     for (int i = 1; i < argc; ++i) {
         const std::string_view a = argv[i];
         if (a == "--control-file" || a.starts_with("--control-file=")) return false;

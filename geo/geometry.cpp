@@ -134,6 +134,25 @@ bool Extent::contains(LonLat p) const noexcept {
     return p.lon >= west && p.lon <= east && p.lat >= south && p.lat <= north;
 }
 
+Extent bounds_of(const Ring& ring) noexcept {
+    Extent b{180, 90, -180, -90};
+    for (const LonLat& p : ring) {
+        b.west = std::min(b.west, p.lon), b.east = std::max(b.east, p.lon);
+        b.south = std::min(b.south, p.lat), b.north = std::max(b.north, p.lat);
+    }
+    return b;
+}
+
+Extent bounds_of(const MultiPolygon& mp) noexcept {
+    Extent b{180, 90, -180, -90};
+    for (const Polygon& p : mp) {
+        if (p.rings.empty()) continue;
+        const Extent r = bounds_of(p.rings.front());
+        b = {std::min(b.west, r.west), std::min(b.south, r.south), std::max(b.east, r.east), std::max(b.north, r.north)};
+    }
+    return b;
+}
+
 GeosGeomPtr geos_from_wkb(const GeoContext& ctx, const unsigned char* wkb, std::size_t size) {
     std::unique_ptr<GEOSWKBReader, WkbReaderDeleter> reader(GEOSWKBReader_create_r(ctx.geos()),
                                                             WkbReaderDeleter{ctx.geos()});

@@ -27,7 +27,16 @@ struct Extent {
     // The box grown by `fraction` of its width/height on every side (clamped to the world).
     Extent expanded(double fraction) const noexcept;
     bool contains(LonLat p) const noexcept;
+    // Whether the two boxes share a point (touching edges count).
+    bool intersects(const Extent& o) const noexcept {
+        return !(east < o.west || west > o.east || north < o.south || south > o.north);
+    }
 };
+
+// The lon/lat box of a ring or of polygons (of their outer rings: holes lie inside them). Empty
+// input gives an inverted box (west 180, east -180), which meets no box but the whole world.
+Extent bounds_of(const Ring& ring) noexcept;
+Extent bounds_of(const MultiPolygon& mp) noexcept;
 
 GeosGeomPtr geos_from_wkb(const GeoContext& ctx, const unsigned char* wkb, std::size_t size);
 std::vector<unsigned char> geos_to_wkb(const GeoContext& ctx, const GEOSGeometry* g);

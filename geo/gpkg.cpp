@@ -21,24 +21,20 @@ public:
         need(1);
         return b_[pos_++];
     }
-    std::uint32_t u32(bool little) {
-        need(4);
-        std::uint32_t v = 0;
-        for (int i = 0; i < 4; ++i) {
-            const std::uint32_t x = b_[pos_ + static_cast<std::size_t>(little ? i : 3 - i)];
+    // An unsigned integer of `n` bytes (4 or 8) in the given byte order.
+    std::uint64_t unsigned_of(std::size_t n, bool little) {
+        need(n);
+        std::uint64_t v = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::uint64_t x = b_[pos_ + (little ? i : n - 1 - i)];
             v |= x << (8 * i);
         }
-        pos_ += 4;
+        pos_ += n;
         return v;
     }
+    std::uint32_t u32(bool little) { return static_cast<std::uint32_t>(unsigned_of(4, little)); }
     double f64(bool little) {
-        need(8);
-        std::uint64_t v = 0;
-        for (int i = 0; i < 8; ++i) {
-            const std::uint64_t x = b_[pos_ + static_cast<std::size_t>(little ? i : 7 - i)];
-            v |= x << (8 * i);
-        }
-        pos_ += 8;
+        const std::uint64_t v = unsigned_of(8, little);
         double d = 0;
         std::memcpy(&d, &v, sizeof d);
         return d;

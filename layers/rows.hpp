@@ -83,6 +83,9 @@ inline bool is_pg_url(const std::string& url) {
 }
 
 namespace detail {
+// A store's recorded schema version (the largest in schema_version) must be one this frontmap
+// knows: an empty table or a newer version is a StoreError beginning with `what`.
+void check_schema_version(int version, const std::string& what);
 // Structural checks of an existing store file before SQLite sees it (an empty, truncated or
 // non-SQLite file). Throws StoreError beginning with `what`.
 void check_sqlite_file(const std::string& path, const std::string& what);

@@ -48,6 +48,15 @@ void detail::check_sqlite_file(const std::string& path, const std::string& what)
                          "restore it from a backup");
 }
 
+void detail::check_schema_version(int version, const std::string& what) {
+    if (version <= 0) throw StoreError(what, "not a frontmap store: its schema_version table is empty");
+    if (version > schema_version_latest)
+        throw StoreError(what,
+                         "the store has schema version " + std::to_string(version) +
+                             ", this frontmap knows versions up to " + std::to_string(schema_version_latest),
+                         "upgrade frontmap");
+}
+
 namespace {
 
 class GpkgRows final : public StoreRows {
@@ -123,12 +132,7 @@ private:
                     "use a new file for the frontmap store");
         }
         sqlite::Stmt v = db.prepare("SELECT max(version) FROM schema_version");
-        const int version = v.step() ? static_cast<int>(v.int64(0)) : 0;
-        if (version <= 0) db.fail("not a frontmap store: its schema_version table is empty");
-        if (version > schema_version_latest)
-            db.fail("the store has schema version " + std::to_string(version) +
-                        ", this frontmap knows versions up to " + std::to_string(schema_version_latest),
-                    "upgrade frontmap");
+        detail::check_schema_version(v.step() ? static_cast<int>(v.int64(0)) : 0, what);
         for (const char* table : {"articles", "places", "claims", "control"}) {
             if (!db.has_table(table)) db.fail(std::string("the store is damaged: table '") + table + "' is missing");
         }

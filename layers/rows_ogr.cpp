@@ -3,6 +3,8 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
+#include <utility>
 
 #include "geo/error.hpp"
 #include "layers/rows.hpp"
@@ -44,9 +46,13 @@ struct FilterReset {
     }
 };
 
+// The rows of a Store the caller keeps open, or of one opened for them (owned).
 class OgrRows final : public StoreRows {
 public:
     explicit OgrRows(Store& store) : store_(store) {}
+    explicit OgrRows(Store&& owned) : owned_(std::move(owned)), store_(*owned_) {}
+    OgrRows(const OgrRows&) = delete;  // store_ may refer to owned_
+    OgrRows& operator=(const OgrRows&) = delete;
 
     std::vector<ControlCatalogRow> control_catalog() override {
         OGRLayer& control = store_.layer("control");
@@ -85,11 +91,7 @@ public:
     }
 
     std::optional<PlaceRow> place(const std::string& place_key) override {
-        OGRLayer& places = store_.layer("places");
-        FilterReset reset{places};
-        places.SetAttributeFilter(("place_key = " + sql_quote(place_key)).c_str());
-        places.ResetReading();
-        FeaturePtr f(places.GetNextFeature());
+        FeaturePtr f = first_where("places", "place_key = " + sql_quote(place_key));
         if (!f) return std::nullopt;
         return PlaceRow{place_key,
                         str(*f, "name"),
@@ -103,34 +105,23 @@ public:
     }
 
     std::optional<ArticleRow> article(const std::string& sha256) override {
-        OGRLayer& articles = store_.layer("articles");
-        FilterReset reset{articles};
-        articles.SetAttributeFilter(("sha256 = " + sql_quote(sha256)).c_str());
-        articles.ResetReading();
-        FeaturePtr f(articles.GetNextFeature());
+        FeaturePtr f = first_where("articles", "sha256 = " + sql_quote(sha256));
         if (!f) return std::nullopt;
         return ArticleRow{str(*f, "title"), str(*f, "source"), str(*f, "url"), str(*f, "file"), str(*f, "published")};
     }
 
 private:
-    Store& store_;
-};
-
-// A PostGIS store opened for its rows alone.
-class OwningOgrRows final : public StoreRows {
-public:
-    explicit OwningOgrRows(Store store) : store_(std::move(store)), rows_(store_) {}
-    std::vector<ControlCatalogRow> control_catalog() override { return rows_.control_catalog(); }
-    std::vector<unsigned char> control_wkb(std::int64_t fid) override { return rows_.control_wkb(fid); }
-    std::vector<ClaimRow> claims_between(const std::string& after, const std::string& until) override {
-        return rows_.claims_between(after, until);
+    // The first row of a table matching an attribute filter, or null.
+    FeaturePtr first_where(const char* table, const std::string& filter) {
+        OGRLayer& layer = store_.layer(table);
+        FilterReset reset{layer};
+        layer.SetAttributeFilter(filter.c_str());
+        layer.ResetReading();
+        return FeaturePtr(layer.GetNextFeature());
     }
-    std::optional<PlaceRow> place(const std::string& key) override { return rows_.place(key); }
-    std::optional<ArticleRow> article(const std::string& sha256) override { return rows_.article(sha256); }
 
-private:
-    Store store_;
-    OgrRows rows_;
+    std::optional<Store> owned_;
+    Store& store_;
 };
 
 }  // namespace
@@ -143,7 +134,7 @@ std::unique_ptr<StoreRows> store_rows(Store& store) {
 }
 
 std::unique_ptr<StoreRows> open_store_rows(const std::string& url) {
-    if (is_pg_url(url)) return std::make_unique<OwningOgrRows>(Store::open(url, Store::Mode::read_only));
+    if (is_pg_url(url)) return std::make_unique<OgrRows>(Store::open(url, Store::Mode::read_only));
     return open_gpkg_rows(url);
 }
 

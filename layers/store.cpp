@@ -172,12 +172,7 @@ int read_version(GDALDataset& ds, bool pg, const std::string& url) {
         version = std::max(version, f->GetFieldAsInteger(field));
     if (CPLGetLastErrorType() >= CE_Failure)
         throw StoreError(what, "the store is corrupt: " + detail::gdal_reason("cannot read schema_version"));
-    if (version <= 0) throw StoreError(what, "not a frontmap store: its schema_version table is empty");
-    if (version > current_schema_version())
-        throw StoreError(what,
-                         "the store has schema version " + std::to_string(version) +
-                             ", this frontmap knows versions up to " + std::to_string(current_schema_version()),
-                         "upgrade frontmap");
+    detail::check_schema_version(version, what);
     for (const std::string& table : detail::table_names()) {
         if (ds.GetLayerByName(table.c_str()) == nullptr)
             throw StoreError(what, "the store is damaged: table '" + table + "' is missing");

@@ -10,6 +10,7 @@
 
 #include "geo/error.hpp"
 #include "geo/normalize.hpp"
+#include "geo/geometry.hpp"
 #include "geo/gpkg.hpp"
 #include "geo/sqlite.hpp"
 #include "render/geometry.hpp"
@@ -29,17 +30,6 @@ BaseTable need_table(const sqlite::Db& db, const std::string& table) {
     if (t.geom.empty()) db.fail("the layer '" + table + "' has no geometry", "rebuild it with data/fetch");
     t.rtree = gpkg::rtree_of(db, table, t.geom);
     return t;
-}
-
-bool envelope_meets(const MultiPolygon& mp, const Extent& box) {
-    for (const auto& p : mp)
-        for (const auto& r : p.rings)
-            for (const auto& q : r)
-                if (q.lon >= box.west && q.lon <= box.east && q.lat >= box.south && q.lat <= box.north) return true;
-    double w = 180, e = -180, s = 90, n = -90;
-    for (const auto& p : mp)
-        for (const auto& q : p.rings.front()) w = std::min(w, q.lon), e = std::max(e, q.lon), s = std::min(s, q.lat), n = std::max(n, q.lat);
-    return !(e < box.west || w > box.east || n < box.south || s > box.north);
 }
 
 // The regions of a layer that meet `box` (through the R-tree: its bounds may be a little
@@ -64,7 +54,7 @@ std::vector<BaseRegion> read_regions(const sqlite::Db& db, const BaseTable& t, c
     while (st.step()) {
         BaseRegion r{st.text(0), st.text(1), gpkg::polygons_of(gpkg::wkb_of(st.blob(2), what), what)};
         if (r.geom.empty()) continue;
-        if (t.rtree.empty() && !envelope_meets(r.geom, box)) continue;
+        if (t.rtree.empty() && !bounds_of(r.geom).intersects(box)) continue;
         rows.emplace_back(st.int64(3), std::move(r));
     }
     // Deterministic order whatever the file's row order: by code, then row.

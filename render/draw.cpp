@@ -215,14 +215,13 @@ Path project_region_lines(const std::vector<BaseRegion>& regions, const Projecti
     // Rings near the canvas only (a country's far-off islands need no de-duplication).
     const Extent& cb = proj.canvas_bounds();
     const double mx = cb.width() * 0.1, my = cb.height() * 0.1;
+    const Extent near{cb.west - mx, cb.south - my, cb.east + mx, cb.north + my};
     std::vector<const Ring*> rings;
     for (const auto& region : regions) {
         for (const auto& poly : region.geom) {
             for (const auto& r : poly.rings) {
                 if (r.size() < 2) continue;
-                double w = 180, e = -180, s = 90, n = -90;
-                for (const LonLat& p : r) w = std::min(w, p.lon), e = std::max(e, p.lon), s = std::min(s, p.lat), n = std::max(n, p.lat);
-                if (e < cb.west - mx || w > cb.east + mx || n < cb.south - my || s > cb.north + my) continue;
+                if (!bounds_of(r).intersects(near)) continue;
                 rings.push_back(&r);
             }
         }

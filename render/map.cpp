@@ -53,16 +53,9 @@ std::vector<Status> statuses_present(const MapData& data, const Extent& canvas) 
     auto add = [&](Status s) {
         if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
     };
-    auto on_canvas = [&](const MultiPolygon& mp) {
-        double w = 180, e = -180, s = 90, n = -90;
-        for (const auto& p : mp)
-            for (const auto& r : p.rings)
-                for (const auto& q : r) w = std::min(w, q.lon), e = std::max(e, q.lon), s = std::min(s, q.lat), n = std::max(n, q.lat);
-        return !(e < canvas.west || w > canvas.east || n < canvas.south || s > canvas.north);
-    };
     for (const auto& l : data.control) add(control_status(l));
     for (const auto& a : data.areas) {
-        if (!on_canvas(a.area)) continue;
+        if (!bounds_of(a.area).intersects(canvas)) continue;
         add(a.status);
         if (a.held_part) add(held_status(a.held_by));
     }
