@@ -296,7 +296,7 @@ struct Snapshotter::Impl {
     StoreRows* rows;
     SnapshotOptions options;
     Base base;
-    GeoContext ctx;  // for reading places (centroids)
+    GeoContext ctx;  // GEOS for every map and digest of this Snapshotter (one per thread)
     std::vector<ControlCatalogRow> catalog;
     std::vector<Region> regions;
     std::map<std::int64_t, std::uint64_t> hashes;  // control row -> content hash of its geometry
@@ -392,7 +392,7 @@ MapData Snapshotter::map_data(const std::string& date, std::optional<Extent> ext
                          "expected west < east and south < north inside -180..180, -90..90");
     }
     const std::optional<Extent> box = extent ? std::optional<Extent>(extent->expanded(options.extent_margin)) : std::nullopt;
-    GeoContext ctx;
+    const GeoContext& ctx = impl_->ctx;
     GEOSContextHandle_t h = ctx.geos();
     MapData map;
     map.date = date;
